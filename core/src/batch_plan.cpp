@@ -1,0 +1,104 @@
+#include <sb/core/batch_plan.hpp>
+
+#include <fmt/format.h>
+
+#include <map>
+#include <set>
+#include <system_error>
+
+namespace sb::core {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string display_path(const fs::path &abs) {
+    std::error_code ec;
+    const auto rel = abs.lexically_relative(fs::current_path(ec));
+    if (!ec && !rel.empty() && *rel.begin() != "..") return rel.string();
+    return abs.string();
+}
+
+fs::path output_for(const InputFile &in, const PlanOptions &options) {
+    fs::path name = in.path.filename();
+    name.replace_extension(options.output_extension);
+    if (!options.out_dir) return in.path.parent_path() / name;
+    fs::path dir = fs::absolute(*options.out_dir).lexically_normal();
+    if (!options.flat && !in.root.empty()) {
+        const fs::path sub = in.path.parent_path().lexically_relative(in.root);
+        if (!sub.empty() && sub != "." && *sub.begin() != "..") dir /= sub;
+    }
+    return (dir / name).lexically_normal();
+}
+
+bool same_file(const fs::path &a, const fs::path &b) {
+    if (a == b) return true;
+    std::error_code ec;
+    return fs::equivalent(a, b, ec) && !ec;
+}
+
+} // namespace
+
+BatchPlan plan_batch(const CollectedInputs &inputs, const PlanOptions &options) {
+    BatchPlan plan;
+    std::set<std::string> input_paths;
+    for (const auto &in : inputs.files)
+        if (in.problem.empty()) input_paths.insert(in.path.string());
+
+    std::map<std::string, std::size_t> by_output; // output path -> first job using it
+    for (const auto &in : inputs.files) {
+        PlannedJob job;
+        job.input = in;
+        if (!in.problem.empty()) {
+            job.action = PlannedAction::fail;
+            job.reason = in.problem;
+            plan.jobs.push_back(std::move(job));
+            continue;
+        }
+        job.output = output_for(in, options);
+        job.output_display = display_path(job.output);
+
+        std::error_code ec;
+        const auto out_status = fs::status(job.output, ec);
+        const bool writes_itself = same_file(job.input.path, job.output);
+        if (writes_itself) {
+            job.action = PlannedAction::fail;
+            job.reason = fmt::format("output {} would overwrite the input; use -o DIR to write elsewhere", job.output_display);
+        } else if (input_paths.count(job.output.string())) {
+            job.action = PlannedAction::fail;
+            job.reason = fmt::format("output {} is another input of this batch; refusing to overwrite it", job.output_display);
+        } else if (fs::is_directory(out_status)) {
+            job.action = PlannedAction::fail;
+            job.reason = fmt::format("output {} is a folder", job.output_display);
+        } else if (fs::exists(out_status)) {
+            switch (options.existing) {
+            case ExistingOutputPolicy::fail:
+                job.action = PlannedAction::fail;
+                job.reason = fmt::format("output {} exists (use -s to skip or --overwrite to replace)", job.output_display);
+                break;
+            case ExistingOutputPolicy::skip:
+                job.action = PlannedAction::skip;
+                job.reason = fmt::format("output {} exists", job.output_display);
+                job.verify_existing = true;
+                break;
+            case ExistingOutputPolicy::overwrite:
+                job.replace_existing = true;
+                break;
+            }
+        }
+
+        // Two inputs that map to one output are a usage error, whatever else
+        // holds for them (an input mapped onto itself is refused on its own).
+        const auto [it, inserted] = writes_itself ? std::pair{by_output.end(), true}
+                                                  : by_output.emplace(job.output.string(), plan.jobs.size());
+        if (!inserted) {
+            const auto &first = plan.jobs[it->second];
+            plan.usage_errors.push_back(fmt::format("{} and {} would both be written to {}", first.input.display,
+                                                    job.input.display, job.output_display));
+        }
+        plan.jobs.push_back(std::move(job));
+    }
+    return plan;
+}
+
+} // namespace sb::core

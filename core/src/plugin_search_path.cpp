@@ -1,0 +1,39 @@
+#include <sb/core/plugin_search_path.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <string_view>
+
+namespace sb::core {
+
+namespace fs = std::filesystem;
+
+PluginSearchPath plugin_search_path(const char *sb_plugin_path_env, const fs::path &executable_dir) {
+    PluginSearchPath result;
+    auto add = [&](fs::path p) {
+        p = p.lexically_normal();
+        if (std::find(result.folders.begin(), result.folders.end(), p) == result.folders.end())
+            result.folders.push_back(std::move(p));
+    };
+    if (sb_plugin_path_env) {
+        std::string_view rest = sb_plugin_path_env;
+        while (!rest.empty()) {
+            const auto colon = rest.find(':');
+            const auto item = rest.substr(0, colon);
+            rest = colon == std::string_view::npos ? std::string_view{} : rest.substr(colon + 1);
+            if (item.empty()) continue;
+            fs::path p{std::string(item)};
+            if (!p.is_absolute()) {
+                result.warnings.push_back(fmt::format("SB_PLUGIN_PATH entry '{}' ignored: plugin folders must be absolute paths", item));
+                continue;
+            }
+            add(p);
+        }
+    }
+    add(executable_dir / "plugins");
+    add(executable_dir / ".." / "lib" / "sb" / "plugins");
+    return result;
+}
+
+} // namespace sb::core
