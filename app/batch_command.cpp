@@ -63,7 +63,7 @@ int batch_command(const core::LoadedConverter &converter, core::BatchOptions opt
     plan_options.out_dir = options.out_dir;
     plan_options.flat = options.flat;
     plan_options.existing = options.existing;
-    plan_options.output_extension = desc.output_extension;
+    plan_options.output_extension = core::output_extension_for(desc, values);
     const auto plan = core::plan_batch(inputs, plan_options);
     if (!plan.usage_errors.empty()) {
         for (const auto &e : plan.usage_errors) fmt::print(stderr, "sb: error: {}\n", e);

@@ -89,6 +89,11 @@ void ConsoleReporter::on_progress(std::size_t job, double position_seconds, std:
     dirty_ = true;
 }
 
+// Mirrors on_log's filter; verbosity never changes after construction.
+sb_log_level ConsoleReporter::min_log_level() const {
+    return settings_.verbosity >= 2 ? SB_LOG_DEBUG : settings_.verbosity == 1 ? SB_LOG_INFO : SB_LOG_WARNING;
+}
+
 void ConsoleReporter::on_log(std::size_t job, sb_log_level level, const std::string &message) {
     std::lock_guard lock(mutex_);
     const std::string name = job < jobs_.size() ? jobs_[job].name : std::string("?");

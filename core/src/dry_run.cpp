@@ -20,6 +20,7 @@ public:
         std::lock_guard lock(mutex_);
         if (level >= SB_LOG_INFO) lines_.push_back(level == SB_LOG_WARNING ? "warning: " + message : message);
     }
+    sb_log_level min_log_level() const override { return SB_LOG_INFO; }
     std::vector<std::string> lines() {
         std::lock_guard lock(mutex_);
         return lines_;

@@ -47,9 +47,14 @@ const char *option_string(const sb_job *job, const char *name) {
     return job->options && name ? job->options->get_string(name) : nullptr;
 }
 
+// Without an observer nothing is kept; warnings and errors are never filtered.
+sb_log_level min_log_level(const sb_job *job) {
+    return job->observer ? std::clamp(job->observer->min_log_level(), SB_LOG_DEBUG, SB_LOG_WARNING) : SB_LOG_WARNING;
+}
+
 constexpr sb_host_api kHostApi = {
     sizeof(sb_host_api), &is_cancelled, &report_progress, &log,          &set_error,     &thread_budget, &input_path,
-    &output_path,        &option_is_set, &option_int,     &option_float, &option_string,
+    &output_path,        &option_is_set, &option_int,     &option_float, &option_string, &min_log_level,
 };
 
 } // namespace

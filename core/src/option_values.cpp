@@ -53,4 +53,14 @@ std::vector<std::pair<std::string, std::string>> OptionValues::explicit_values()
     return out;
 }
 
+std::string output_extension_for(const sb_converter_desc &desc, const OptionValues &values) {
+    for (std::uint32_t i = 0; i < desc.option_count; ++i) {
+        const auto &o = option_at(desc, i);
+        if (!(o.flags & SB_OPTION_OUTPUT_EXTENSION)) continue;
+        const char *chosen = values.get_string(o.name);
+        if (chosen && *chosen) return std::string(".") + chosen;
+    }
+    return desc.output_extension;
+}
+
 } // namespace sb::core

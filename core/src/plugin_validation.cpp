@@ -65,6 +65,13 @@ std::optional<std::string> check_option(const sb_option_desc &o, std::set<std::s
         break;
     default: return fmt::format("option --{} has unknown type {}", name, o.type);
     }
+    // ABI 1.1: the choices become file extensions, so they must be safe as one.
+    if (o.flags & SB_OPTION_OUTPUT_EXTENSION) {
+        if (o.type != SB_OPTION_CHOICE) return fmt::format("option --{} picks the output extension but is not a choice", name);
+        for (auto c = o.choices; *c; ++c)
+            if (!is_extension(("." + std::string(*c)).c_str()))
+                return fmt::format("option --{}: choice '{}' is not a file extension (use [a-z0-9])", name, *c);
+    }
     if ((o.flags & SB_OPTION_HAS_RANGE) && !(o.min_value <= o.max_value))
         return fmt::format("option --{} has an empty range", name);
     if (o.default_value && o.type != SB_OPTION_FLAG) {
@@ -124,8 +131,12 @@ std::optional<std::string> check_converter_desc(const sb_converter_desc *desc) {
         return fmt::format("converter '{}': option descriptor too small ({} bytes, ABI 1.0 needs {})", name,
                            desc->options[0].struct_size, kOptionDescSize10);
     std::set<std::string> longs, shorts;
-    for (std::uint32_t i = 0; i < desc->option_count; ++i)
+    int extension_options = 0;
+    for (std::uint32_t i = 0; i < desc->option_count; ++i) {
         if (auto err = check_option(option_at(*desc, i), longs, shorts)) return fmt::format("converter '{}': {}", name, *err);
+        extension_options += (option_at(*desc, i).flags & SB_OPTION_OUTPUT_EXTENSION) ? 1 : 0;
+    }
+    if (extension_options > 1) return fmt::format("converter '{}': more than one option picks the output extension", name);
     return std::nullopt;
 }
 

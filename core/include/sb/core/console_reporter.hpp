@@ -40,6 +40,7 @@ public:
 
     void on_progress(std::size_t job, double position_seconds, std::int64_t frames) override;
     void on_log(std::size_t job, sb_log_level level, const std::string &message) override;
+    sb_log_level min_log_level() const override;
 
 private:
     struct JobState {

@@ -23,6 +23,9 @@ public:
     virtual ~JobObserver() = default;
     virtual void on_progress(std::size_t job, double position_seconds, std::int64_t frames) = 0;
     virtual void on_log(std::size_t job, sb_log_level level, const std::string &message) = 0;
+    // The lowest level on_log keeps; plugins ask (sb_host_api.min_log_level) so
+    // they can skip building messages that would be dropped.
+    virtual sb_log_level min_log_level() const { return SB_LOG_DEBUG; }
 };
 
 // The one host function table (immutable, shared by all jobs).

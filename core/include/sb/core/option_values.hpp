@@ -36,4 +36,9 @@ private:
     std::map<std::string, bool> explicit_;
 };
 
+// The batch's output extension (".m4a"): the value of the converter's
+// SB_OPTION_OUTPUT_EXTENSION option when it has one (ABI 1.1), else
+// desc.output_extension.
+std::string output_extension_for(const sb_converter_desc &desc, const OptionValues &values);
+
 } // namespace sb::core

@@ -7,11 +7,20 @@
 //
 // This header is compiled into the plugin, so it depends only on the standard
 // library (C++17 or later) and on <sb/plugin_abi.h>.
+//
+// Ownership: Job is a non-owning view of host objects (valid during one call);
+// descriptors made by describe<T>() and the option helpers point at the
+// plugin's own static strings and tables, which must outlive the process
+// (string literals and namespace-scope constants do).
+// Threads: convert() runs on a host worker thread, probe() too (several at
+// once), plan() on the main thread; one Converter object per call. Job's
+// methods may be called from any thread while that call runs.
 #ifndef SB_CONVERTER_HPP
 #define SB_CONVERTER_HPP
 
 #include <sb/plugin_abi.h>
 
+#include <cstddef>
 #include <cstdint>
 #include <exception>
 #include <stdexcept>
@@ -42,8 +51,9 @@ enum class LogLevel : sb_log_level {
 };
 
 // A view of one job and the host services for it. Cheap to copy; valid only
-// during the call that received it. Methods are safe from any thread while the
-// call runs (the host API guarantees it).
+// during the call that received it (never store it beyond that). Methods are
+// safe from any thread while the call runs (the host API guarantees it).
+// Returned strings are copies the caller owns.
 class Job {
 public:
     Job(sb_job *job, const sb_host_api *host) noexcept : job_(job), host_(host) {}
@@ -67,6 +77,14 @@ public:
         progress.frames = frames;
         host_->report_progress(job_, &progress);
     }
+    // False when the host would drop a message of this level (e.g. debug
+    // without -vv): skip building expensive text. True on hosts older than ABI
+    // 1.1, which do not say.
+    bool log_enabled(LogLevel level) const noexcept {
+        constexpr std::size_t needed = offsetof(sb_host_api, min_log_level) + sizeof host_->min_log_level;
+        if (host_->struct_size < needed || host_->min_log_level == nullptr) return true;
+        return static_cast<sb_log_level>(level) >= host_->min_log_level(job_);
+    }
     void log(LogLevel level, const std::string &message) const noexcept {
         host_->log(job_, static_cast<sb_log_level>(level), message.c_str());
     }
@@ -74,6 +92,7 @@ public:
     void info(const std::string &message) const noexcept { log(LogLevel::info, message); }
     void warn(const std::string &message) const noexcept { log(LogLevel::warning, message); }
 
+    // Typed option values by long name (validated by the host; see sb_host_api).
     bool option_is_set(const char *name) const noexcept { return host_->option_is_set(job_, name) != 0; }
     std::int64_t option_int(const char *name) const noexcept { return host_->option_int(job_, name); }
     double option_float(const char *name) const noexcept { return host_->option_float(job_, name); }
@@ -91,21 +110,27 @@ private:
     const sb_host_api *host_;
 };
 
-// Base class of a converter. One instance is created per call (probe, plan or
-// convert), so an implementation may keep per-job state in members and needs no
-// locking. Errors are reported by throwing sb::sdk::Error.
+// Base class of a converter. One instance is default-constructed per call
+// (probe, plan or convert) and destroyed when it returns, so an implementation
+// may keep per-job state in members and needs no locking; only static data it
+// shares between calls must be immutable (several calls run at once). Errors
+// are reported by throwing sb::sdk::Error (any std::exception works: what()
+// becomes the reason), cancellation by throwing sb::sdk::Cancelled.
 class Converter {
 public:
     virtual ~Converter() = default;
 
-    // Turn job.input_path() into job.output_path(). Report progress, poll
-    // job.cancelled() (or throw_if_cancelled()) at least once per packet.
+    // [worker] Turn job.input_path() into job.output_path(). Report progress,
+    // poll job.cancelled() (or throw_if_cancelled()) at least once per packet.
     virtual void convert(const Job &job) = 0;
 
-    // Media duration of the input in seconds, or a negative value if unknown.
+    // [worker] Media duration of job.input_path() in seconds, or a negative
+    // value if unknown. Throwing refuses the file before the batch starts. With
+    // -s the host probes an existing output too, so accept what convert writes.
     virtual double probe(const Job &) { return -1.0; }
 
-    // Log (LogLevel::info) what convert would do, without writing anything.
+    // [main] Log (LogLevel::info) what convert would do, without writing
+    // anything (--dry-run). Throwing marks the input as one that would fail.
     virtual void plan(const Job &) {}
 };
 
@@ -143,7 +168,8 @@ template <class T>
 sb_status probe_trampoline(sb_job *job, const sb_host_api *host, sb_probe_info *info) noexcept {
     return guarded(job, host, [&] {
         T converter;
-        info->duration_seconds = converter.probe(Job(job, host));
+        const double seconds = converter.probe(Job(job, host));
+        if (info != nullptr) info->duration_seconds = seconds;
     });
 }
 
@@ -218,6 +244,16 @@ constexpr sb_option_desc choice_option(const char *name, const char *short_name,
                                        const char *default_value, const char *const *choices) noexcept {
     sb_option_desc o = detail::option(name, short_name, SB_OPTION_CHOICE, help, default_value);
     o.choices = choices;
+    return o;
+}
+
+// A CHOICE option whose value is also the output file's extension (ABI 1.1,
+// SB_OPTION_OUTPUT_EXTENSION): `--format mp3` writes "name.mp3". Choices must be
+// [a-z0-9]+; the converter's output_extension should be "." + default_value.
+constexpr sb_option_desc output_extension_option(const char *name, const char *short_name, const char *help,
+                                                 const char *default_value, const char *const *choices) noexcept {
+    sb_option_desc o = choice_option(name, short_name, help, default_value, choices);
+    o.flags |= SB_OPTION_OUTPUT_EXTENSION;
     return o;
 }
 

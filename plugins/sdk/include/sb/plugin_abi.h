@@ -1,25 +1,40 @@
 /*
  * sb plugin ABI — the only contract between the sb host and a converter plugin.
  *
- * Plain C (C11 / C++17 and later), standard headers only. Everything that crosses
- * the boundary is a fixed-width integer, a double, a `const char *` (UTF-8,
+ * Plain C (C11, C++17 and later), <stdint.h> only. Everything that crosses the
+ * boundary is a fixed-width integer, a double, a `const char *` (UTF-8,
  * NUL-terminated), a function pointer or a struct whose first member is its own
  * size. No exception may cross: every function a plugin hands to the host must
  * return normally (the C++ layer in <sb/converter.hpp> guarantees this).
  *
- * Versioning (see docs/adr/ADR-001-converter-interface.md):
+ * Versioning (docs/adr/ADR-001-converter-interface.md, docs/plugin-sdk.md):
  *  - SB_ABI_VERSION_MAJOR changes only when a released struct or function
  *    signature changes incompatibly; the host refuses a plugin with another major.
- *  - SB_ABI_VERSION_MINOR grows when fields are appended to the end of a struct
- *    or functions are appended to a function table. The host accepts a plugin whose
- *    minor is <= its own, and reads a struct only up to the struct_size the other
- *    side wrote. A plugin reads sb_host_api only up to host->struct_size.
+ *  - SB_ABI_VERSION_MINOR grows when fields are appended to the end of a struct,
+ *    functions are appended to a function table, or flag bits are added. The host
+ *    accepts a plugin whose minor is <= its own and reads a plugin struct only up
+ *    to the struct_size the plugin wrote; a plugin reads sb_host_api only up to
+ *    host->struct_size (and treats a NULL function as absent).
+ *  - 1.1 added sb_host_api.min_log_level and SB_OPTION_OUTPUT_EXTENSION.
  *
- * Ownership: every pointer in a descriptor the plugin returns (strings, arrays,
- * function pointers) is owned by the plugin and must stay valid until the process
- * exits — the host never unloads a plugin. Pointers the host passes in (sb_job,
- * sb_host_api, path strings) are owned by the host and valid only for the duration
- * of the call that received them, unless stated otherwise.
+ * Ownership, in general (each declaration below repeats what applies to it):
+ *  - PLUGIN-OWNED: every pointer in a descriptor the plugin returns (strings,
+ *    arrays, function pointers, the descriptors themselves) must stay valid and
+ *    unchanged until the process exits. The host never unloads a plugin and never
+ *    frees or writes plugin memory.
+ *  - HOST-OWNED: sb_job, sb_host_api, sb_host_info and every string a host
+ *    function returns belong to the host. The plugin never frees them and uses
+ *    them only during the call that received them (sb_host_api itself stays valid
+ *    for the process lifetime, but its functions need a live job).
+ *  - Strings the plugin passes to the host (log, set_error) are copied before the
+ *    host function returns; the plugin keeps ownership.
+ *
+ * Threads, in general:
+ *  - [main]   called by the host on its main thread, before any job runs.
+ *  - [worker] called by the host on one of its worker threads; several jobs (of
+ *             the same converter, too) run at the same time on different threads.
+ *  - [any]    the plugin may call it from any thread it likes (its own codec
+ *             threads included) while the job's call is running, concurrently.
  */
 #ifndef SB_PLUGIN_ABI_H
 #define SB_PLUGIN_ABI_H
@@ -31,7 +46,7 @@ extern "C" {
 #endif
 
 #define SB_ABI_VERSION_MAJOR 1u
-#define SB_ABI_VERSION_MINOR 0u
+#define SB_ABI_VERSION_MINOR 1u
 
 /* The one symbol a plugin exports: a const sb_plugin_entry_t data object. */
 #define SB_PLUGIN_ENTRY_SYMBOL "sb_plugin_entry"
@@ -47,12 +62,13 @@ typedef int32_t sb_status;
 #define SB_STATUS_OK 0        /* the output is complete */
 #define SB_STATUS_FAILED 1    /* the job failed; the reason was given with set_error */
 #define SB_STATUS_CANCELLED 2 /* the job stopped because is_cancelled() returned non-zero */
+/* Any other value is treated as SB_STATUS_FAILED. */
 
 /* ---- log levels for sb_host_api.log -------------------------------------- */
 typedef int32_t sb_log_level;
-#define SB_LOG_DEBUG 0   /* shown with -v */
+#define SB_LOG_DEBUG 0   /* shown with -vv */
 #define SB_LOG_INFO 1    /* shown with -v: decisions worth knowing (e.g. "video h264 -> copy") */
-#define SB_LOG_WARNING 2 /* always shown, attached to the file's result line */
+#define SB_LOG_WARNING 2 /* always kept, printed with the file's result line */
 #define SB_LOG_ERROR 3   /* always shown */
 
 /* ---- option descriptors -------------------------------------------------- */
@@ -68,7 +84,14 @@ typedef int32_t sb_option_type;
 
 /* sb_option_desc.flags */
 #define SB_OPTION_HAS_RANGE 0x1u /* min_value/max_value apply (INT, FLOAT, BITRATE) */
+/* Since ABI 1.1. On one CHOICE option of a converter: the chosen value is the
+ * output file extension (without the dot), so every choice must be [a-z0-9]+.
+ * `sb audio --format mp3` writes "clip.mp3". The converter's output_extension
+ * names the extension of the option's default. */
+#define SB_OPTION_OUTPUT_EXTENSION 0x2u
 
+/* PLUGIN-OWNED, immutable, process lifetime. Arrays of options are stepped by
+ * options[0].struct_size, so a newer plugin's longer struct is read correctly. */
 typedef struct sb_option_desc {
     uint32_t struct_size;     /* sizeof(sb_option_desc) as the plugin was built */
     const char *name;         /* long name without dashes, [a-z0-9-]+: "audio-bitrate" */
@@ -84,37 +107,45 @@ typedef struct sb_option_desc {
 } sb_option_desc;
 
 /* ---- per-job host services ----------------------------------------------- */
-/* An opaque handle for one conversion job, owned by the host. */
+/* One call (convert, probe or plan) of one input. HOST-OWNED and opaque; valid
+ * only until that call returns. */
 typedef struct sb_job sb_job;
 
+/* Filled by the plugin on its stack; the host copies what it needs. */
 typedef struct sb_progress {
-    uint32_t struct_size;
+    uint32_t struct_size;    /* sizeof(sb_progress) as the plugin was built */
     double position_seconds; /* media time written so far */
     int64_t frames;          /* video frames written so far, or -1 if not meaningful */
 } sb_progress;
 
-/* Result of an optional probe: used for scheduling (longest first) and for
- * weighting overall progress by media duration. */
+/* HOST-OWNED, handed to probe; the plugin writes duration_seconds. Used for
+ * scheduling (longest first) and for weighting overall progress. */
 typedef struct sb_probe_info {
     uint32_t struct_size;
-    double duration_seconds; /* < 0 when unknown */
+    double duration_seconds; /* < 0 when unknown (the host pre-fills -1) */
 } sb_probe_info;
 
 /*
- * Services the host offers to a running job. All functions take the job handle
- * they were given with and may be called from any thread while the job's
- * convert/probe/plan call is running (codec threads included); none may be
- * called after it returns. Strings passed in are copied by the host.
+ * Services the host offers to a running job. HOST-OWNED, immutable, valid for
+ * the process lifetime; but every function needs the `job` handle of a call
+ * that is still running: none may be called after that call returned.
+ * Every function is [any]: callable from any thread, concurrently, while the
+ * job's convert/probe/plan call runs. `name` and `message` arguments are
+ * PLUGIN-OWNED and copied by the host. Strings returned are HOST-OWNED and
+ * valid until the job's call returns.
  */
 typedef struct sb_host_api {
-    uint32_t struct_size;
+    uint32_t struct_size; /* sizeof(sb_host_api) as the host was built */
 
-    /* Non-zero when the job must stop now (user abort). Cheap; poll it per packet
+    /* Non-zero once the job must stop (user abort). Cheap; poll it per packet
      * and from FFmpeg's AVIOInterruptCB. Return SB_STATUS_CANCELLED afterwards. */
     int32_t (*is_cancelled)(const sb_job *job);
-    /* Progress of this job; may be called often, the host rate-limits display. */
+    /* Progress of this job; may be called often, the host rate-limits display.
+     * `progress` is PLUGIN-OWNED (usually on the caller's stack). */
     void (*report_progress)(sb_job *job, const sb_progress *progress);
-    /* One line into sb's log (no trailing newline); the host adds the file name. */
+    /* One line into sb's log (no trailing newline; newlines become spaces);
+     * the host adds the file name. See min_log_level to skip building text the
+     * host would drop. */
     void (*log)(sb_job *job, sb_log_level level, const char *message);
     /* The one-line reason of a failure (shown as "<file>: <message>"). The last
      * call before returning SB_STATUS_FAILED wins. */
@@ -123,10 +154,12 @@ typedef struct sb_host_api {
      * divided among the jobs running at the time of the call. */
     int32_t (*thread_budget)(const sb_job *job);
 
-    /* The input file: an absolute path, safe to hand to FFmpeg with a "file:" prefix. */
+    /* The input file: an absolute path, safe to hand to FFmpeg with a "file:"
+     * prefix. Never NULL. */
     const char *(*input_path)(const sb_job *job);
-    /* Where to write: a temporary file in the destination folder, created and
-     * renamed into place by the host. Absolute. NULL for probe and plan calls. */
+    /* Where to write: a temporary file in the destination folder that the host
+     * chose and renames into place after SB_STATUS_OK (or deletes). Absolute.
+     * NULL for probe and plan calls, which must not write anything. */
     const char *(*output_path)(const sb_job *job);
 
     /* Option values, by long name, already validated against the descriptor.
@@ -134,45 +167,60 @@ typedef struct sb_host_api {
      * option_int:    INT, BITRATE, FLAG (0/1); 0 when unset and without default.
      * option_float:  FLOAT (INT values converted); 0.0 when unset.
      * option_string: STRING, CHOICE (and the text of any other type); NULL when
-     *                unset and without default. The pointer stays valid for the job. */
+     *                unset and without default. */
     int32_t (*option_is_set)(const sb_job *job, const char *name);
     int64_t (*option_int)(const sb_job *job, const char *name);
     double (*option_float)(const sb_job *job, const char *name);
     const char *(*option_string)(const sb_job *job, const char *name);
+
+    /* ---- since ABI 1.1: check host->struct_size covers a field (and that it
+     * is not NULL) before calling it. ---- */
+
+    /* The lowest level this job's log currently keeps (SB_LOG_DEBUG with -vv,
+     * SB_LOG_INFO with -v, SB_LOG_WARNING otherwise). Messages below it are
+     * dropped, so a plugin may skip formatting them. Absent: keep everything. */
+    sb_log_level (*min_log_level)(const sb_job *job);
 } sb_host_api;
 
 /* ---- converter and plugin descriptors ------------------------------------ */
+/* PLUGIN-OWNED, immutable, process lifetime. */
 typedef struct sb_converter_desc {
-    uint32_t struct_size;
+    uint32_t struct_size;    /* sizeof(sb_converter_desc) as the plugin was built */
     const char *name;        /* the sub-command: [a-z0-9-]+, e.g. "mp4" */
     const char *summary;     /* one line for `sb --help` and `sb ls` */
     const char *description; /* paragraph for `sb NAME --help`, or NULL */
     const char *const *input_extensions; /* NULL-terminated, lower case with dot: ".mov" */
-    const char *output_extension;        /* with dot: ".mp4" */
+    const char *output_extension;        /* with dot: ".mp4" (see SB_OPTION_OUTPUT_EXTENSION) */
     const sb_option_desc *options;       /* array of option_count entries, or NULL */
     uint32_t option_count;
 
-    /* Required. Convert host->input_path(job) into host->output_path(job).
-     * Called on a worker thread; several jobs run at once, so it must not touch
-     * shared mutable state. */
+    /* Required. [worker] Convert host->input_path(job) into host->output_path(job).
+     * Several jobs run at once (one per worker), so it must not touch shared
+     * mutable state. Blocking is fine; poll host->is_cancelled. */
     sb_status (*convert)(sb_job *job, const sb_host_api *host);
-    /* Optional (may be NULL). Quick look at the input before the batch starts;
-     * fill `info`. Called on the main thread. */
+    /* Optional (may be NULL). [worker] Quick look at a file before the batch
+     * starts; fill `info` (HOST-OWNED, valid during the call). Probes of several
+     * inputs run at once. With -s the host also probes an existing *output*
+     * (input_path is then that file) to check it plays, so probe must accept
+     * what convert writes. SB_STATUS_FAILED refuses the input early. */
     sb_status (*probe)(sb_job *job, const sb_host_api *host, sb_probe_info *info);
-    /* Optional (may be NULL). Describe what convert would do (via host->log at
-     * SB_LOG_INFO) without writing anything; used by --dry-run and -v. */
+    /* Optional (may be NULL). [main] Describe what convert would do (via
+     * host->log at SB_LOG_INFO) without writing anything; used by --dry-run. May
+     * fail (set_error + SB_STATUS_FAILED) for an input convert would refuse. */
     sb_status (*plan)(sb_job *job, const sb_host_api *host);
 } sb_converter_desc;
 
+/* PLUGIN-OWNED, immutable, process lifetime. */
 typedef struct sb_plugin_desc {
     uint32_t struct_size;
     const char *id;      /* reverse-DNS, unique: "org.sb.mov_to_mp4" */
     const char *version; /* the plugin's own version text */
     uint32_t converter_count;
-    const sb_converter_desc *const *converters;
+    const sb_converter_desc *const *converters; /* converter_count pointers */
 } sb_plugin_desc;
 
-/* What the host tells the plugin about itself when asking for its descriptor. */
+/* What the host tells the plugin about itself when asking for its descriptor.
+ * HOST-OWNED, valid only during get_plugin (copy what you want to keep). */
 typedef struct sb_host_info {
     uint32_t struct_size;
     uint32_t abi_major;
@@ -181,10 +229,12 @@ typedef struct sb_host_info {
 } sb_host_info;
 
 /*
- * The exported entry. Its first three fields are frozen for every ABI major:
- * the host reads abi_major/abi_minor/struct_size before running any plugin code.
- * get_plugin is called once, on the main thread, after the version check; it
- * returns NULL if the plugin cannot work with this host.
+ * The exported entry: PLUGIN-OWNED, a const object with static storage. Its
+ * first three fields are frozen for every ABI major: the host reads abi_major,
+ * abi_minor and struct_size before running any plugin code.
+ * get_plugin is [main], called once after the version check, before any job;
+ * it returns NULL if the plugin cannot work with this host. It must not start
+ * threads or write files.
  */
 typedef struct sb_plugin_entry_t {
     uint32_t abi_major;
