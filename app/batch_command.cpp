@@ -54,6 +54,7 @@ int batch_command(const core::LoadedConverter &converter, core::BatchOptions opt
     collect.arguments = options.inputs;
     collect.dirs = options.dirs;
     collect.recursive = options.recursive;
+    if (options.out_dir) collect.skip_folder = *options.out_dir;
     for (auto e = desc.input_extensions; e && *e; ++e) collect.extensions.emplace_back(*e);
     const auto inputs = core::collect_inputs(collect);
     if (inputs.files.empty())

@@ -122,10 +122,14 @@ int run(int argc, char **argv) {
         auto &c = converters.emplace_back();
         c.converter = &loaded;
         c.app = app.add_subcommand(loaded.desc->name, loaded.desc->summary);
-        if (loaded.desc->description) c.app->description(loaded.desc->description);
         add_batch_options(*c.app, c);
         c.options = std::make_unique<core::OptionBridge>(*c.app, *loaded.desc);
-        c.app->footer(fmt::format("Plugin: {} {} ({})", loaded.plugin_id, loaded.plugin_version, loaded.library.string()));
+        // CLI11 shows a sub-command's description in the parent's list too, so the
+        // one-line summary stays the description and the paragraph goes below the options.
+        const std::string plugin_line =
+            fmt::format("Plugin: {} {} ({})", loaded.plugin_id, loaded.plugin_version, loaded.library.string());
+        c.app->footer(loaded.desc->description ? fmt::format("{}\n\n{}", loaded.desc->description, plugin_line)
+                                               : plugin_line);
     }
 
     if (argc > 1 && argv[1][0] != '-' && !is_known_command(app, argv[1])) {

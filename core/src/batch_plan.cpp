@@ -31,6 +31,14 @@ fs::path output_for(const InputFile &in, const PlanOptions &options) {
     return (dir / name).lexically_normal();
 }
 
+// One spelling per file, whatever symlinked folders, "." or ".." led to it, so
+// that clashes and overwritten inputs are found however the paths were given.
+std::string file_key(const fs::path &p) {
+    std::error_code ec;
+    const fs::path real = fs::weakly_canonical(p, ec);
+    return (ec ? p : real).string();
+}
+
 bool same_file(const fs::path &a, const fs::path &b) {
     if (a == b) return true;
     std::error_code ec;
@@ -43,7 +51,7 @@ BatchPlan plan_batch(const CollectedInputs &inputs, const PlanOptions &options) 
     BatchPlan plan;
     std::set<std::string> input_paths;
     for (const auto &in : inputs.files)
-        if (in.problem.empty()) input_paths.insert(in.path.string());
+        if (in.problem.empty()) input_paths.insert(file_key(in.path));
 
     std::map<std::string, std::size_t> by_output; // output path -> first job using it
     for (const auto &in : inputs.files) {
@@ -64,7 +72,7 @@ BatchPlan plan_batch(const CollectedInputs &inputs, const PlanOptions &options) 
         if (writes_itself) {
             job.action = PlannedAction::fail;
             job.reason = fmt::format("output {} would overwrite the input; use -o DIR to write elsewhere", job.output_display);
-        } else if (input_paths.count(job.output.string())) {
+        } else if (input_paths.count(file_key(job.output))) {
             job.action = PlannedAction::fail;
             job.reason = fmt::format("output {} is another input of this batch; refusing to overwrite it", job.output_display);
         } else if (fs::is_directory(out_status)) {
@@ -90,7 +98,7 @@ BatchPlan plan_batch(const CollectedInputs &inputs, const PlanOptions &options) 
         // Two inputs that map to one output are a usage error, whatever else
         // holds for them (an input mapped onto itself is refused on its own).
         const auto [it, inserted] = writes_itself ? std::pair{by_output.end(), true}
-                                                  : by_output.emplace(job.output.string(), plan.jobs.size());
+                                                  : by_output.emplace(file_key(job.output), plan.jobs.size());
         if (!inserted) {
             const auto &first = plan.jobs[it->second];
             plan.usage_errors.push_back(fmt::format("{} and {} would both be written to {}", first.input.display,

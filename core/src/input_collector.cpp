@@ -20,7 +20,10 @@ bool has_glob_chars(const std::string &s) { return s.find_first_of("*?[") != std
 
 class Collector {
 public:
-    explicit Collector(const CollectOptions &options) : options_(options) {}
+    explicit Collector(const CollectOptions &options) : options_(options) {
+        std::error_code ec;
+        if (!options.skip_folder.empty()) skip_ = fs::weakly_canonical(absolute_normal(options.skip_folder), ec);
+    }
 
     void add_argument(const std::string &arg) {
         std::error_code ec;
@@ -76,18 +79,26 @@ private:
         fs::directory_iterator it(folder, fs::directory_options::none, ec);
         if (ec) return problem(display_of(folder), fmt::format("cannot read folder: {}", ec.message()));
         // Real paths of folders already entered, so symlinked loops end.
-        if (!visited_.insert(fs::weakly_canonical(folder, ec).string()).second) return;
+        const fs::path real = fs::weakly_canonical(folder, ec);
+        if (!visited_.insert(real.string()).second) return;
         for (; it != fs::directory_iterator(); it.increment(ec)) {
             if (ec) return problem(display_of(folder), fmt::format("cannot read folder: {}", ec.message()));
             const auto &entry = *it;
             std::error_code e2;
             const auto name = entry.path().filename().string();
             if (entry.is_directory(e2)) {
-                if (recursive && !name.empty() && name[0] != '.') scan(entry.path(), recursive, found);
+                if (recursive && !name.empty() && name[0] != '.' && !is_skipped(entry.path()))
+                    scan(entry.path(), recursive, found);
             } else if (entry.is_regular_file(e2) && !name.empty() && name[0] != '.' && wanted(entry.path())) {
                 found.push_back(entry.path().lexically_normal());
             }
         }
+    }
+
+    bool is_skipped(const fs::path &folder) const {
+        if (skip_.empty()) return false;
+        std::error_code ec;
+        return fs::weakly_canonical(folder, ec) == skip_;
     }
 
     void add_glob(const std::string &pattern) {
@@ -122,6 +133,7 @@ private:
     CollectedInputs result_;
     std::set<std::string> seen_;
     std::set<std::string> visited_;
+    fs::path skip_;
 };
 
 } // namespace

@@ -4,19 +4,21 @@
 
 #include <charconv>
 #include <cmath>
-#include <cstdlib>
 #include <string>
 
 namespace sb::core {
 
 namespace {
 
+// from_chars, not strtod: the same in every locale, and no leading blanks or
+// hexadecimal ("0x10") slip through as numbers.
 std::optional<double> parse_double(std::string_view text) {
-    if (text.empty()) return std::nullopt;
-    const std::string copy(text);
-    char *end = nullptr;
-    const double value = std::strtod(copy.c_str(), &end);
-    if (end != copy.c_str() + copy.size() || !std::isfinite(value)) return std::nullopt;
+    double value = 0;
+    const char *first = text.data();
+    const char *last = text.data() + text.size();
+    if (first != last && *first == '+') ++first;
+    const auto [ptr, ec] = std::from_chars(first, last, value);
+    if (ec != std::errc{} || ptr != last || first == last || !std::isfinite(value)) return std::nullopt;
     return value;
 }
 

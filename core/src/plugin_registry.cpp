@@ -25,9 +25,17 @@ namespace {
 
 // Only plugins nobody else could have planted are loaded: the file and its
 // folder must not be writable by users other than their owner, and the owner
-// must be root or the user running sb.
+// must be root or the user running sb. A symbolic link is only as trustworthy
+// as the file it leads to and that file's folder, so those are checked too.
 std::optional<std::string> check_trusted(const fs::path &library) {
-    for (const fs::path &p : {library, library.parent_path()}) {
+    std::vector<fs::path> paths{library, library.parent_path()};
+    std::error_code ec;
+    const fs::path real = fs::canonical(library, ec);
+    if (!ec && real != library) {
+        paths.push_back(real);
+        paths.push_back(real.parent_path());
+    }
+    for (const fs::path &p : paths) {
         struct stat st {};
         if (::stat(p.c_str(), &st) != 0) return fmt::format("cannot stat {}", p.string());
         if (st.st_mode & S_IWOTH) return fmt::format("{} is writable by other users; refusing to load code from it", p.string());
@@ -54,8 +62,12 @@ void PluginRegistry::load_folders(const std::vector<fs::path> &folders) {
         std::error_code ec;
         if (!fs::is_directory(folder, ec)) continue;
         std::vector<fs::path> files;
-        for (const auto &entry : fs::directory_iterator(folder, ec)) {
-            if (entry.path().extension() == ".so" && entry.is_regular_file(ec)) files.push_back(entry.path());
+        // increment(ec) rather than ++, which throws. Every "*.so" that is not a
+        // folder is tried, so a broken link is refused by name (and its error
+        // never taints the folder's): one bad file must not hide the others.
+        for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+            std::error_code type_ec;
+            if (it->path().extension() == ".so" && !it->is_directory(type_ec)) files.push_back(it->path());
         }
         if (ec) {
             rejected_.push_back({folder, fmt::format("cannot read plugin folder: {}", ec.message())});

@@ -13,6 +13,7 @@ PluginSearchPath plugin_search_path(const char *sb_plugin_path_env, const fs::pa
     PluginSearchPath result;
     auto add = [&](fs::path p) {
         p = p.lexically_normal();
+        if (!p.has_filename() && p.has_relative_path()) p = p.parent_path(); // "/x/" is "/x"
         if (std::find(result.folders.begin(), result.folders.end(), p) == result.folders.end())
             result.folders.push_back(std::move(p));
     };
@@ -30,6 +31,13 @@ PluginSearchPath plugin_search_path(const char *sb_plugin_path_env, const fs::pa
             }
             add(p);
         }
+    }
+    // Folders derived from an unknown or relative executable folder would be
+    // relative to the current directory, where anybody may have put a library.
+    if (!executable_dir.is_absolute()) {
+        result.warnings.push_back(fmt::format("the folder of sb is unknown ('{}'); only SB_PLUGIN_PATH is searched for plugins",
+                                              executable_dir.string()));
+        return result;
     }
     add(executable_dir / "plugins");
     add(executable_dir / ".." / "lib" / "sb" / "plugins");

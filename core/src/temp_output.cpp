@@ -23,9 +23,23 @@ constexpr const char *kMarker = ".sb-partial-";
 
 std::string os_error(int err) { return std::strerror(err); }
 
+// NAME_MAX of the usual file systems: a final name may use all of it, and its
+// temporary name must still fit.
+constexpr std::size_t kNameMax = 255;
+
 // ".<stem>.sb-partial-" — every temporary name for one final path starts so.
+// A long stem is shortened (not inside a UTF-8 sequence) to leave room for the
+// pid (up to 20 digits), "-", 8 random hex digits and the extension.
 std::string temp_prefix(const fs::path &final_path) {
-    return "." + final_path.stem().string() + kMarker;
+    std::string stem = final_path.stem().string();
+    const std::size_t fixed = 1 + std::strlen(kMarker) + 20 + 1 + 8 + final_path.extension().string().size();
+    const std::size_t room = kNameMax > fixed ? kNameMax - fixed : 0;
+    if (stem.size() > room) {
+        std::size_t cut = room;
+        while (cut > 0 && (static_cast<unsigned char>(stem[cut]) & 0xC0) == 0x80) --cut;
+        stem.resize(cut);
+    }
+    return "." + stem + kMarker;
 }
 
 // Rename that refuses to replace an existing file where the file system allows it.

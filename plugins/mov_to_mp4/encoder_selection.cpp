@@ -2,6 +2,11 @@
 
 #include <sb/converter.hpp>
 
+extern "C" {
+#include <libavcodec/avcodec.h>
+#include <libavutil/pixdesc.h>
+}
+
 #include <algorithm>
 #include <cmath>
 #include <string_view>
@@ -21,30 +26,77 @@ int preset_index(const std::string &preset) {
 // so the same -q means roughly the same place between "lossless" and "worst".
 int scale_crf(int crf, int max) { return static_cast<int>(std::lround(crf * static_cast<double>(max) / 51.0)); }
 
+// The pixel format a hardware encoder is fed (before upload): NV12 for 8-bit,
+// P010 for 10-bit HEVC. Anything else is not what these encoders (or the
+// players of their output) handle, so it is refused up front.
+AVPixelFormat hardware_pixel_format(const Mp4Settings &s, HwAccel family) {
+    const AVPixelFormat eight_bit = family == HwAccel::nvenc ? AV_PIX_FMT_YUV420P : AV_PIX_FMT_NV12;
+    if (s.pix_fmt.empty() || s.pix_fmt == "yuv420p") return eight_bit;
+    if (s.pix_fmt == "yuv420p10le" && s.codec == VideoCodec::h265) return AV_PIX_FMT_P010LE;
+    throw sb::sdk::Error("--pix-fmt " + s.pix_fmt + ": --hw " + to_string(family) + " encodes " + to_string(s.codec) +
+                         " only as yuv420p" + (s.codec == VideoCodec::h265 ? " or yuv420p10le" : "") +
+                         " (drop --hw or pick one of those)");
+}
+
+// The software encoder must list the format; all of --pix-fmt's choices are in
+// libx264/libx265/libvpx-vp9's lists today, but a differently built FFmpeg may
+// lack e.g. 10-bit x264.
+AVPixelFormat software_pixel_format(const Mp4Settings &s, const std::string &encoder) {
+    if (s.pix_fmt.empty()) return AV_PIX_FMT_YUV420P;
+    const AVPixelFormat wanted = av_get_pix_fmt(s.pix_fmt.c_str());
+    const AVCodec *codec = avcodec_find_encoder_by_name(encoder.c_str());
+    if (codec == nullptr || codec->pix_fmts == nullptr) return wanted;
+    std::string supported;
+    for (const AVPixelFormat *f = codec->pix_fmts; *f != AV_PIX_FMT_NONE; ++f) {
+        if (*f == wanted) return wanted;
+        if (const char *name = av_get_pix_fmt_name(*f)) supported += std::string(supported.empty() ? "" : " ") + name;
+    }
+    throw sb::sdk::Error("--pix-fmt " + s.pix_fmt + ": " + encoder + " cannot encode it (it takes " + supported + ")");
+}
+
 } // namespace
 
+std::vector<HwAccel> hardware_families(VideoCodec codec) {
+    if (codec == VideoCodec::vp9) return {HwAccel::qsv, HwAccel::vaapi}; // NVENC has no VP9 encoder
+    return {HwAccel::nvenc, HwAccel::qsv, HwAccel::vaapi};
+}
+
 VideoEncoderChoice choose_video_encoder(const Mp4Settings &s) {
+    return choose_video_encoder(s, s.hw == HwAccel::auto_select ? HwAccel::none : s.hw);
+}
+
+VideoEncoderChoice choose_video_encoder(const Mp4Settings &s, HwAccel family) {
     VideoEncoderChoice c;
     c.hvc1_tag = s.codec == VideoCodec::h265;
-    switch (s.hw) {
+    c.family = family;
+    switch (family) {
+    case HwAccel::auto_select:
+        throw sb::sdk::Error("internal: --hw auto must be resolved before choosing an encoder");
     case HwAccel::none:
         c.name = s.codec == VideoCodec::h264 ? "libx264" : s.codec == VideoCodec::h265 ? "libx265" : "libvpx-vp9";
-        break;
+        c.sw_format = software_pixel_format(s, c.name);
+        return c;
     case HwAccel::nvenc:
         if (s.codec == VideoCodec::vp9) throw sb::sdk::Error("--hw nvenc cannot encode vp9 (use --codec h264 or h265)");
         c.name = s.codec == VideoCodec::h264 ? "h264_nvenc" : "hevc_nvenc";
         break;
     case HwAccel::qsv:
         c.name = s.codec == VideoCodec::h264 ? "h264_qsv" : s.codec == VideoCodec::h265 ? "hevc_qsv" : "vp9_qsv";
-        c.sw_format = AV_PIX_FMT_NV12;
         break;
     case HwAccel::vaapi:
         c.name = s.codec == VideoCodec::h264 ? "h264_vaapi" : s.codec == VideoCodec::h265 ? "hevc_vaapi" : "vp9_vaapi";
-        c.sw_format = AV_PIX_FMT_NV12;
         c.upload_device = AV_HWDEVICE_TYPE_VAAPI;
         break;
     }
+    c.sw_format = hardware_pixel_format(s, family);
     return c;
+}
+
+std::string describe_video_encoding(const Mp4Settings &s, const VideoEncoderChoice &choice) {
+    const char *pix = av_get_pix_fmt_name(choice.sw_format);
+    std::string text = choice.name + " " + (pix != nullptr ? pix : "?") + ", ";
+    text += s.video_bitrate ? std::to_string(*s.video_bitrate / 1000) + " kb/s" : "crf " + std::to_string(s.crf);
+    return text + ", preset " + s.preset;
 }
 
 std::string configure_video_encoder(AVCodecContext &enc, Dictionary &options, const Mp4Settings &s,

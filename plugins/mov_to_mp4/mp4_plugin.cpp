@@ -18,10 +18,15 @@ constexpr const char *kInputExtensions[] = {".mov", ".avi",  ".mkv", ".flv", ".w
                                             ".webm", ".mp4", ".3gp", ".mts", ".m2ts", ".ts",  nullptr};
 
 constexpr const char *kDescription =
-    "Re-encodes every video stream (H.264, H.265 tagged hvc1, or VP9; 8-bit 4:2:0) and every audio stream "
-    "(AAC or MP3, or copied) into an MP4 with the index at the front (faststart). Timestamps are kept, so "
-    "variable frame rate stays variable; rotation stays as display-matrix metadata. Odd frame sizes lose "
-    "their last pixel column/row. Subtitles, data tracks and cover art are dropped with a warning.";
+    "--mode auto (default) copies each stream that already plays in MP4 (H.264 8-bit 4:2:0, HEVC 8/10-bit "
+    "4:2:0 tagged hvc1; AAC, MP3, AC-3, ALAC) and re-encodes the rest to H.264/H.265/VP9 8-bit 4:2:0 "
+    "and AAC/MP3; any quality flag re-encodes the streams it applies to. The index is written at the front "
+    "(faststart); timestamps are kept (variable frame rate stays variable); rotation, creation time, Apple "
+    "QuickTime keys, GPS location, languages, titles and chapters are kept (--strip-location drops the "
+    "location only, --strip-metadata every tag). "
+    "Every video and audio stream is kept in order; text subtitles become mov_text; bitmap subtitles, data "
+    "tracks and attachments are dropped with one warning line. Odd frame sizes lose their last pixel "
+    "column/row.";
 
 sb::sdk::ConverterInfo converter_info() noexcept {
     sb::sdk::ConverterInfo info;

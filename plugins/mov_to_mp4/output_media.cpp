@@ -2,6 +2,7 @@
 
 #include "ffmpeg_error.hpp"
 #include "interrupt.hpp"
+#include "metadata_copier.hpp"
 
 #include <algorithm>
 
@@ -13,18 +14,12 @@ namespace {
 constexpr std::size_t kMaxQueuedBytes = 64u << 20;
 constexpr std::size_t kMaxQueuedPackets = 4096;
 
-void copy_display_matrix(const AVStream &from, AVStream &to) {
-    size_t size = 0;
-    const uint8_t *matrix = av_stream_get_side_data(&from, AV_PKT_DATA_DISPLAYMATRIX, &size);
-    if (matrix == nullptr || size == 0) return;
-    uint8_t *copy = av_stream_new_side_data(&to, AV_PKT_DATA_DISPLAYMATRIX, size);
-    if (copy == nullptr) throw std::bad_alloc();
-    std::copy_n(matrix, size, copy);
-}
+// Progress is a host call; media time moving by this much is worth one.
+constexpr double kProgressStepSeconds = 0.1;
 
 } // namespace
 
-OutputMedia::OutputMedia(const std::string &path, const sb::sdk::Job &job) : job_(job) {
+OutputMedia::OutputMedia(const std::string &path, const sb::sdk::Job &job, TagPolicy tags) : job_(job), tags_(tags) {
     // The url is kept by the context: faststart re-opens the file by it to move
     // the moov box to the front.
     const std::string url = "file:" + path;
@@ -76,11 +71,13 @@ std::vector<int> OutputMedia::pending_slots() const {
     return pending;
 }
 
-void OutputMedia::copy_metadata(const AVDictionary *metadata) {
-    check(av_dict_copy(&ctx_->metadata, metadata, 0), "cannot copy metadata");
-    // Claiming the input's encoder (e.g. "HandBrake") for our file would be wrong;
-    // without the tag the muxer writes its own.
-    av_dict_set(&ctx_->metadata, "encoder", nullptr, 0);
+void OutputMedia::copy_container(const AVFormatContext &input) {
+    copy_container_metadata(input, *ctx_, tags_);
+    copy_chapters(input, *ctx_);
+    quicktime_keys_ = needs_quicktime_keys(ctx_->metadata);
+    if (tags_ != TagPolicy::drop_all && av_dict_get(ctx_->metadata, "timecode", nullptr, 0) == nullptr) {
+        if (const char *tc = orphan_timecode(input)) orphan_timecode_ = tc;
+    }
 }
 
 bool OutputMedia::queue_over_limit() const noexcept {
@@ -101,19 +98,18 @@ void OutputMedia::write_header_if_ready() {
         st->time_base = slot.time_base;
         st->sample_aspect_ratio = slot.params->sample_aspect_ratio;
         if (slot.frame_rate.num > 0 && slot.frame_rate.den > 0) st->avg_frame_rate = slot.frame_rate;
-        check(av_dict_copy(&st->metadata, slot.source->metadata, 0), "cannot copy stream metadata");
-        if (slot.reencoded) av_dict_set(&st->metadata, "encoder", nullptr, 0);
-        // MP4 has no per-track title; its handler name is what players show.
-        const AVDictionaryEntry *title = av_dict_get(st->metadata, "title", nullptr, 0);
-        if (title != nullptr && av_dict_get(st->metadata, "handler_name", nullptr, 0) == nullptr)
-            av_dict_set(&st->metadata, "handler_name", title->value, 0);
-        st->disposition = slot.source->disposition & ~AV_DISPOSITION_ATTACHED_PIC;
-        copy_display_matrix(*slot.source, *st);
+        set_stream_details(slot, *st);
         slot.stream = st;
     }
     if (!any_open) throw sb::sdk::Error("nothing to write: no stream could be converted");
     Dictionary options;
-    options.set("movflags", "+faststart");
+    // mdta keys carry what the iTunes-style tags cannot (Apple's
+    // com.apple.quicktime.* keys, make, model); they replace those tags, so they
+    // are used only when needed.
+    std::string flags = quicktime_keys_ ? "+use_metadata_tags" : "";
+    if (moov_reserve_ > 0) options.set("moov_size", std::to_string(moov_reserve_));
+    else flags += "+faststart";
+    if (!flags.empty()) options.set("movflags", flags);
     check(avformat_write_header(ctx_.get(), options.out()), "cannot write the MP4 header", job_);
     header_written_ = true;
     while (!queue_.empty()) {
@@ -123,6 +119,21 @@ void OutputMedia::write_header_if_ready() {
         if (slot.state == SlotState::open) write_now(slot, *queued.packet, queued.time_base);
     }
     queued_bytes_ = 0;
+}
+
+void OutputMedia::set_stream_details(Slot &slot, AVStream &st) {
+    const AVStream &source = *slot.source;
+    copy_stream_metadata(source, st, slot.reencoded, tags_);
+    copy_stream_side_data(source, st, slot.reencoded);
+    const bool cover_art = !slot.reencoded && (source.disposition & AV_DISPOSITION_ATTACHED_PIC) != 0;
+    st.disposition = cover_art ? source.disposition : source.disposition & ~AV_DISPOSITION_ATTACHED_PIC;
+    // A tmcd track nobody referenced: its timecode goes on the first video
+    // track, from which the muxer writes a tmcd track again.
+    if (!orphan_timecode_.empty() && st.codecpar->codec_type == AVMEDIA_TYPE_VIDEO && !cover_art &&
+        av_dict_get(st.metadata, "timecode", nullptr, 0) == nullptr) {
+        check(av_dict_set(&st.metadata, "timecode", orphan_timecode_.c_str(), 0), "cannot set the timecode");
+        orphan_timecode_.clear();
+    }
 }
 
 void OutputMedia::write(int index, AVPacket &packet, AVRational time_base) {
@@ -167,7 +178,10 @@ void OutputMedia::write_now(Slot &slot, AVPacket &packet, AVRational time_base) 
     av_packet_move_ref(slot.held.get(), &packet);
     slot.holding = true;
     if (st->codecpar->codec_type == AVMEDIA_TYPE_VIDEO) ++video_packets_;
-    job_.report_progress(position_seconds_, video_packets_);
+    if (position_seconds_ - reported_seconds_ >= kProgressStepSeconds) {
+        reported_seconds_ = position_seconds_;
+        job_.report_progress(position_seconds_, video_packets_);
+    }
 }
 
 void OutputMedia::release_held(Slot &slot, bool last) {

@@ -3,6 +3,7 @@
 #define SB_MP4_OUTPUT_MEDIA_HPP
 
 #include "ffmpeg_ptr.hpp"
+#include "metadata_copier.hpp"
 
 #include <sb/converter.hpp>
 
@@ -14,7 +15,8 @@
 
 namespace sb::mp4 {
 
-// Writes `path` as MP4 (moov before mdat).
+// Writes `path` as MP4 (moov before mdat: faststart, or space reserved for it
+// up front when the caller can bound its size).
 //
 // Output streams are reserved as *slots* in input order before anything is known
 // about them; a slot is opened once its encoder is (encoders open on their first
@@ -23,7 +25,8 @@ namespace sb::mp4 {
 // before that are queued. Single-threaded: used from the job's thread only.
 class OutputMedia {
 public:
-    OutputMedia(const std::string &path, const sb::sdk::Job &job);
+    // `tags`: which container and track tags are kept (--strip-location, --strip-metadata).
+    OutputMedia(const std::string &path, const sb::sdk::Job &job, TagPolicy tags);
     OutputMedia(const OutputMedia &) = delete;
     OutputMedia &operator=(const OutputMedia &) = delete;
 
@@ -35,7 +38,9 @@ public:
     int add_slot(const AVStream &source);
     void all_slots_added();
     // Fixes the slot's codec parameters and time base. `source` metadata, language,
-    // disposition and display matrix are carried over. No-op for a dropped slot.
+    // disposition and display matrix are carried over (metadata_copier.hpp);
+    // `reencoded` = false keeps the source's side data and encoder name and, for
+    // cover art, its attached-picture role. No-op for a dropped slot.
     void open_slot(int slot, const AVCodecParameters &params, AVRational time_base, AVRational frame_rate,
                    bool reencoded);
     void drop_slot(int slot);
@@ -45,8 +50,13 @@ public:
     int slot_count() const noexcept { return static_cast<int>(slots_.size()); }
     const AVStream &slot_source(int slot) const noexcept { return *slots_[slot].source; }
 
-    // Format-level tags copied from the input (the muxer writes its own encoder tag).
-    void copy_metadata(const AVDictionary *metadata);
+    // Container tags (unless stripping) and chapters of `input`; decides
+    // whether tags need QuickTime mdta keys. Call before the first slot opens.
+    void copy_container(const AVFormatContext &input);
+    // Reserve `bytes` after ftyp for the moov box instead of moving it there at
+    // the end (faststart rewrites the whole file once more). Only for a bound
+    // the caller is sure of: a moov that does not fit fails the trailer.
+    void reserve_moov(std::int64_t bytes) noexcept { moov_reserve_ = bytes; }
 
     // Takes the packet's payload. `time_base` is the packet's. Timestamps are
     // rescaled and made strictly increasing in dts (broken inputs would otherwise
@@ -93,7 +103,10 @@ private:
     void write_now(Slot &slot, AVPacket &packet, AVRational time_base);
     void release_held(Slot &slot, bool last);
 
+    void set_stream_details(Slot &slot, AVStream &st);
+
     const sb::sdk::Job &job_;
+    TagPolicy tags_;
     OutputContextPtr ctx_;
     std::vector<Slot> slots_;
     std::deque<Queued> queue_;
@@ -103,6 +116,10 @@ private:
     std::int64_t timestamp_fixes_ = 0;
     std::int64_t video_packets_ = 0;
     double position_seconds_ = 0.0;
+    double reported_seconds_ = -1.0;
+    bool quicktime_keys_ = false;
+    std::string orphan_timecode_; // a tmcd track's timecode for the first video track
+    std::int64_t moov_reserve_ = 0;
 };
 
 } // namespace sb::mp4

@@ -4,14 +4,14 @@
 #include "decoder.hpp"
 #include "encoder_selection.hpp"
 #include "ffmpeg_error.hpp"
+#include "hardware_probe.hpp"
 #include "input_media.hpp"
+#include "moov_estimate.hpp"
 #include "output_media.hpp"
-#include "packet_copier.hpp"
+#include "stream_copier.hpp"
+#include "stream_plan.hpp"
+#include "subtitle_transcoder.hpp"
 #include "video_transcoder.hpp"
-
-extern "C" {
-#include <libavutil/pixdesc.h>
-}
 
 #include <memory>
 #include <string>
@@ -20,52 +20,27 @@ extern "C" {
 namespace sb::mp4 {
 namespace {
 
-enum class Route { video, audio_encode, audio_copy, dropped };
-
-struct StreamRoute {
-    int index = 0;
-    Route route = Route::dropped;
-};
-
-std::vector<StreamRoute> route_streams(const InputMedia &input, const Mp4Settings &settings) {
-    std::vector<StreamRoute> routes;
-    for (int i = 0; i < input.stream_count(); ++i) {
-        const AVStream &st = *input.stream(i);
-        StreamRoute r{i, Route::dropped};
-        if (st.codecpar->codec_type == AVMEDIA_TYPE_VIDEO && !is_attached_picture(st)) r.route = Route::video;
-        else if (st.codecpar->codec_type == AVMEDIA_TYPE_AUDIO)
-            r.route = settings.audio == AudioMode::copy ? Route::audio_copy : Route::audio_encode;
-        routes.push_back(r);
-    }
-    return routes;
-}
-
-void refuse_protected(const InputMedia &input) {
-    if (is_drm_protected(*input.context()))
+// Inputs FFmpeg opens but that cannot become a faithful MP4.
+void refuse_unconvertible(const InputMedia &input) {
+    const AVFormatContext &ctx = *input.context();
+    if (is_drm_protected(ctx))
         throw sb::sdk::Error("DRM-protected (encrypted) file: its audio and video cannot be decoded");
+    if (std::string why = why_not_a_video_file(ctx); !why.empty()) throw sb::sdk::Error(why);
+    if (std::string why = why_media_data_is_missing(ctx); !why.empty()) throw sb::sdk::Error(why);
 }
 
-bool any_mapped(const std::vector<StreamRoute> &routes) {
-    for (const auto &r : routes)
-        if (r.route != Route::dropped) return true;
-    return false;
+// The plan, refused before any output exists when there is nothing to write.
+StreamPlan checked_plan(const InputMedia &input, const Mp4Settings &settings) {
+    refuse_unconvertible(input);
+    StreamPlan plan = plan_streams(input, settings);
+    if (!plan.has_audio_or_video(input)) throw sb::sdk::Error("no video or audio stream");
+    return plan;
 }
 
-// "dropped 2 streams MP4 cannot hold: #2 data (tmcd), #3 subtitle hdmv_pgs_subtitle"
-std::string dropped_streams_line(const InputMedia &input, const std::vector<StreamRoute> &routes) {
-    std::string list;
-    int count = 0;
-    for (const auto &r : routes) {
-        if (r.route != Route::dropped) continue;
-        const AVStream &st = *input.stream(r.index);
-        if (!list.empty()) list += ", ";
-        list += "#" + std::to_string(r.index) + " ";
-        if (is_attached_picture(st)) list += "cover art " + describe_codec(st);
-        else list += std::string(media_type_name(st.codecpar->codec_type)) + " " + describe_codec(st);
-        ++count;
-    }
-    if (count == 0) return {};
-    return "dropped " + std::to_string(count) + (count == 1 ? " stream" : " streams") + " MP4 cannot hold: " + list;
+const AVStream *first_encoded_video(const InputMedia &input, const StreamPlan &plan) {
+    for (const auto &d : plan.streams)
+        if (d.action == StreamAction::encode_video) return input.stream(d.index);
+    return nullptr;
 }
 
 class Pipeline {
@@ -74,43 +49,58 @@ public:
 
     void run() {
         InputMedia input(job_.input_path(), job_);
-        refuse_protected(input);
-        const std::vector<StreamRoute> routes = route_streams(input, settings_);
-        if (!any_mapped(routes)) throw sb::sdk::Error("no video or audio stream");
-        bool has_video = false;
-        for (const auto &r : routes) has_video = has_video || r.route == Route::video;
-        const VideoEncoderChoice choice = has_video ? choose_video_encoder(settings_) : VideoEncoderChoice{};
+        const StreamPlan plan = checked_plan(input, settings_);
+        VideoEncoderChoice choice;
+        std::string hardware_warning;
+        if (const AVStream *video = first_encoded_video(input, plan)) {
+            if (settings_.hw == HwAccel::auto_select) {
+                HardwareResolution resolved =
+                    resolve_hw_auto(settings_, video->codecpar->width, video->codecpar->height, job_);
+                choice = resolved.choice;
+                hardware_warning = resolved.fallback_warning;
+            } else {
+                choice = choose_video_encoder(settings_);
+            }
+        }
+        job_.info(describe_decisions(input, plan, settings_, plan.encodes_video() ? &choice : nullptr));
+        if (!plan.ignored_flags.empty())
+            job_.warn("--mode copy: " + plan.ignored_flags + " ignored (nothing is re-encoded)");
+        if (!hardware_warning.empty()) job_.warn(hardware_warning);
 
-        // Refuse before the output file exists.
-        const AVOutputFormat *mp4 = av_guess_format("mp4", nullptr, nullptr);
-        for (const auto &r : routes)
-            if (r.route == Route::audio_copy && mp4 != nullptr) require_copyable(*input.stream(r.index), *mp4);
-
-        OutputMedia output(job_.output_path(), job_);
-        output.copy_metadata(input.context()->metadata);
+        const TagPolicy tags = settings_.strip_metadata   ? TagPolicy::drop_all
+                               : settings_.strip_location ? TagPolicy::drop_location
+                                                          : TagPolicy::keep;
+        OutputMedia output(job_.output_path(), job_, tags);
+        output.copy_container(*input.context());
+        if (const auto bound = moov_size_bound(input, plan)) output.reserve_moov(*bound);
 
         std::vector<std::unique_ptr<StreamHandler>> handlers(static_cast<std::size_t>(input.stream_count()));
-        for (const auto &r : routes) {
-            AVStream &st = *input.stream(r.index);
-            if (r.route == Route::dropped) continue;
+        for (const auto &d : plan.streams) {
+            if (d.action == StreamAction::drop || d.action == StreamAction::timecode) continue;
+            AVStream &st = *input.stream(d.index);
             const int slot = output.add_slot(st);
-            switch (r.route) {
-            case Route::video:
-                handlers[r.index] = std::make_unique<VideoTranscoder>(
-                    st, av_guess_frame_rate(input.context(), &st, nullptr), output, slot, settings_, choice, job_);
+            auto &handler = handlers[static_cast<std::size_t>(d.index)];
+            switch (d.action) {
+            case StreamAction::copy:
+                handler = std::make_unique<StreamCopier>(st, output, slot);
                 break;
-            case Route::audio_encode:
-                handlers[r.index] = std::make_unique<AudioTranscoder>(st, output, slot, settings_, job_);
+            case StreamAction::encode_video:
+                handler = std::make_unique<VideoTranscoder>(st, av_guess_frame_rate(input.context(), &st, nullptr),
+                                                            output, slot, settings_, choice, job_);
                 break;
-            case Route::audio_copy:
-                handlers[r.index] = std::make_unique<PacketCopier>(st, output, slot);
+            case StreamAction::encode_audio:
+                handler = std::make_unique<AudioTranscoder>(st, output, slot, settings_, job_);
                 break;
-            case Route::dropped:
+            case StreamAction::to_mov_text:
+                handler = std::make_unique<SubtitleTranscoder>(st, output, slot, job_);
+                break;
+            case StreamAction::timecode:
+            case StreamAction::drop:
                 break;
             }
         }
         output.all_slots_added();
-        if (const std::string line = dropped_streams_line(input, routes); !line.empty()) job_.warn(line);
+        if (const std::string line = dropped_streams_line(input, plan); !line.empty()) job_.warn(line);
 
         read_all(input, output, handlers);
         for (auto &h : handlers)
@@ -165,12 +155,13 @@ private:
         if (pending.empty()) return;
         int video_slots = 0;
         std::vector<int> open_video_areas, open_audio;
-        for (int slot : all_slots(output)) {
+        for (int slot = 0; slot < output.slot_count(); ++slot) {
             const AVStream &st = output.slot_source(slot);
+            if (is_attached_picture(st)) continue;
             if (st.codecpar->codec_type == AVMEDIA_TYPE_VIDEO) {
                 ++video_slots;
                 if (output.is_open(slot)) open_video_areas.push_back(st.codecpar->width * st.codecpar->height);
-            } else if (output.is_open(slot)) {
+            } else if (st.codecpar->codec_type == AVMEDIA_TYPE_AUDIO && output.is_open(slot)) {
                 open_audio.push_back(slot);
             }
         }
@@ -197,12 +188,6 @@ private:
         }
     }
 
-    static std::vector<int> all_slots(const OutputMedia &output) {
-        std::vector<int> slots;
-        for (int slot = 0; slot < output.slot_count(); ++slot) slots.push_back(slot);
-        return slots;
-    }
-
     const sb::sdk::Job &job_;
     Mp4Settings settings_;
 };
@@ -218,37 +203,17 @@ double probe_duration(const sb::sdk::Job &job) {
 
 void describe_plan(const sb::sdk::Job &job, const Mp4Settings &settings) {
     const InputMedia input(job.input_path(), job);
-    refuse_protected(input);
-    const std::vector<StreamRoute> routes = route_streams(input, settings);
-    if (!any_mapped(routes)) throw sb::sdk::Error("no video or audio stream");
-    const AVOutputFormat *mp4 = av_guess_format("mp4", nullptr, nullptr);
-    for (const auto &r : routes) {
-        const AVStream &st = *input.stream(r.index);
-        const AVCodecParameters &par = *st.codecpar;
-        const std::string from = "#" + std::to_string(r.index) + " " + describe_codec(st);
-        switch (r.route) {
-        case Route::video: {
-            const VideoEncoderChoice choice = choose_video_encoder(settings);
-            job.info("video " + from + " " + std::to_string(par.width) + "x" + std::to_string(par.height) + " -> " +
-                     choice.name + " " + av_get_pix_fmt_name(choice.sw_format) + ", " +
-                     (settings.video_bitrate ? std::to_string(*settings.video_bitrate / 1000) + " kb/s"
-                                             : "crf " + std::to_string(settings.crf)) +
-                     ", preset " + settings.preset);
-            break;
-        }
-        case Route::audio_encode:
-            job.info("audio " + from + " " + std::to_string(par.sample_rate) + " Hz -> " +
-                     audio_encoder_name(settings.audio) + " " + std::to_string(settings.audio_bitrate / 1000) + " kb/s");
-            break;
-        case Route::audio_copy:
-            if (mp4 != nullptr) require_copyable(st, *mp4);
-            job.info("audio " + from + " -> copy");
-            break;
-        case Route::dropped:
-            break;
-        }
-    }
-    if (const std::string line = dropped_streams_line(input, routes); !line.empty()) job.info(line);
+    const StreamPlan plan = checked_plan(input, settings);
+    // --hw auto is only resolved when converting: opening GPUs for a dry run of
+    // a whole folder would be slow and say nothing about the conversion itself.
+    VideoEncoderChoice choice;
+    if (plan.encodes_video()) choice = choose_video_encoder(settings);
+    job.info(describe_decisions(input, plan, settings, plan.encodes_video() ? &choice : nullptr));
+    if (plan.encodes_video() && settings.hw == HwAccel::auto_select)
+        job.info("--hw auto: a hardware encoder is tried first, " + choice.name + " if none opens");
+    if (!plan.ignored_flags.empty())
+        job.info("warning: --mode copy: " + plan.ignored_flags + " ignored (nothing is re-encoded)");
+    if (const std::string line = dropped_streams_line(input, plan); !line.empty()) job.info(line);
 }
 
 } // namespace sb::mp4

@@ -14,7 +14,14 @@ extern "C" {
 namespace sb::mp4 {
 namespace {
 
-int even_size(int size) { return size % 2 == 0 ? size : (size > 1 ? size - 1 : 2); }
+// The size the encoder's chroma subsampling allows: 4:2:0 needs even width and
+// height, 4:2:2 an even width, 4:4:4 anything. An odd size loses its last
+// column/row; a 1-pixel one is padded to 2.
+int fitting_size(int size, int log2_chroma) {
+    const int step = 1 << log2_chroma;
+    if (size % step == 0) return size;
+    return size > step ? size - size % step : step;
+}
 
 bool is_full_range(const AVFrame &frame) {
     switch (frame.format) {
@@ -52,7 +59,7 @@ VideoTranscoder::VideoTranscoder(const AVStream &stream, AVRational frame_rate, 
         const int rc = av_hwdevice_ctx_create(&device, choice_.upload_device, nullptr, nullptr, 0);
         if (rc < 0) {
             throw_if_interrupted(rc == AVERROR_EXIT ? rc : 0, job_);
-            throw sb::sdk::Error(std::string("--hw ") + to_string(settings_.hw) + ": cannot open " +
+            throw sb::sdk::Error(std::string("--hw ") + to_string(choice_.family) + ": cannot open " +
                                  (choice_.upload_device == AV_HWDEVICE_TYPE_VAAPI ? "VAAPI" : "hardware") +
                                  " device: " + av_error_text(rc));
         }
@@ -86,8 +93,9 @@ void VideoTranscoder::build_graph(const AVFrame &frame) {
     if (first_width_ == 0) {
         first_width_ = frame.width;
         first_height_ = frame.height;
-        out_width_ = even_size(frame.width);
-        out_height_ = even_size(frame.height);
+        const AVPixFmtDescriptor *target = av_pix_fmt_desc_get(choice_.sw_format);
+        out_width_ = fitting_size(frame.width, target != nullptr ? target->log2_chroma_w : 1);
+        out_height_ = fitting_size(frame.height, target != nullptr ? target->log2_chroma_h : 1);
         color_primaries_ = frame.color_primaries;
         color_trc_ = frame.color_trc;
         // An RGB source's "colorspace" describes RGB, not the YUV we convert to.

@@ -18,10 +18,9 @@ namespace {
 
 class Mp4Convert : public Mp4Test {};
 
-bool has_log(const FakeHost &host, const std::string &needle) {
-    return std::any_of(host.logs().begin(), host.logs().end(),
-                       [&](const std::string &line) { return line.find(needle) != std::string::npos; });
-}
+// The rules that hold whether a stream is copied (the default, auto, for
+// H.264/AAC inputs) or re-encoded are checked in both modes.
+const char *const kBothModes[] = {"auto", "transcode"};
 
 TEST_F(Mp4Convert, H264PcmMovBecomesH264AacMp4) {
     MediaSpec spec;
@@ -52,16 +51,20 @@ TEST_F(Mp4Convert, DurationStaysWithinOneFrameOfTheInput) {
     spec.duration = 2.0;
     spec.rate = "25";
     const auto in = make("clip.mov", spec);
-    const auto out = file("clip.mp4");
-    ASSERT_EQ(convert(in, out), SB_STATUS_OK) << host_.error();
-    const MediaInfo before = probe_media(in), after = probe_media(out);
-    ASSERT_TRUE(before.ok && after.ok);
-    std::cout << describe(before) << "\n" << describe(after) << "\n";
-    const double frame = 1.0 / 25;
-    EXPECT_NEAR(after.duration, before.duration, frame + 1e-3);
-    EXPECT_NEAR(after.first("video")->duration, before.first("video")->duration, frame + 1e-3);
-    EXPECT_NEAR(after.first("audio")->duration, before.first("audio")->duration, frame + 1e-3);
-    EXPECT_EQ(after.first("video")->frames, before.first("video")->frames);
+    for (const char *mode : kBothModes) {
+        SCOPED_TRACE(mode);
+        host_.set_option("mode", mode);
+        const auto out = file(std::string(mode) + ".mp4");
+        ASSERT_EQ(convert(in, out), SB_STATUS_OK) << host_.error();
+        const MediaInfo before = probe_media(in), after = probe_media(out);
+        ASSERT_TRUE(before.ok && after.ok);
+        std::cout << describe(before) << "\n" << describe(after) << "\n";
+        const double frame = 1.0 / 25;
+        EXPECT_NEAR(after.duration, before.duration, frame + 1e-3);
+        EXPECT_NEAR(after.first("video")->duration, before.first("video")->duration, frame + 1e-3);
+        EXPECT_NEAR(after.first("audio")->duration, before.first("audio")->duration, frame + 1e-3);
+        EXPECT_EQ(after.first("video")->frames, before.first("video")->frames);
+    }
 }
 
 TEST_F(Mp4Convert, VariableFrameRateKeepsItsTiming) {
@@ -78,17 +81,23 @@ TEST_F(Mp4Convert, VariableFrameRateKeepsItsTiming) {
                         " -f lavfi -i sine=frequency=440:sample_rate=48000:duration=4 -map 0:v -map 1:a -c:v copy"
                         " -c:a libopus -b:a 64k " + quoted(in)),
               0);
-    const auto out = file("vfr.mp4");
-    ASSERT_EQ(convert(in, out), SB_STATUS_OK) << host_.error();
-    const MediaInfo info = probe_media(out);
-    ASSERT_TRUE(info.ok) << info.error;
-    std::cout << describe(info) << "\n";
-    EXPECT_NEAR(info.duration, 4.0, 0.15);
-    ASSERT_NE(info.first("video"), nullptr);
-    EXPECT_NEAR(info.first("video")->duration, 4.0, 0.15);
-    EXPECT_EQ(info.first("video")->frames, 60); // no duplicated or dropped frames
-    ASSERT_NE(info.first("audio"), nullptr);
-    EXPECT_NEAR(info.first("audio")->duration, 4.0, 0.1);
+    for (const char *mode : kBothModes) {
+        SCOPED_TRACE(mode);
+        host_.set_option("mode", mode);
+        const auto out = file(std::string(mode) + ".mp4");
+        ASSERT_EQ(convert(in, out), SB_STATUS_OK) << host_.error();
+        const MediaInfo info = probe_media(out);
+        ASSERT_TRUE(info.ok) << info.error;
+        std::cout << describe(info) << "\n";
+        EXPECT_NEAR(info.duration, 4.0, 0.15);
+        ASSERT_NE(info.first("video"), nullptr);
+        EXPECT_NEAR(info.first("video")->duration, 4.0, 0.15);
+        EXPECT_EQ(info.first("video")->frames, 60); // no duplicated or dropped frames
+        EXPECT_TRUE(info.first("video")->dts_increasing);
+        ASSERT_NE(info.first("audio"), nullptr);
+        EXPECT_EQ(info.first("audio")->codec_name, "aac"); // opus is re-encoded in both modes
+        EXPECT_NEAR(info.first("audio")->duration, 4.0, 0.1);
+    }
 }
 
 TEST_F(Mp4Convert, OddDimensionsBecomeEvenYuv420p) {
@@ -240,6 +249,7 @@ TEST_F(Mp4Convert, RotationMatrixIsKeptNotApplied) {
     ASSERT_NO_FATAL_FAILURE(remux_with_rotation(stored, in, 90));
     ASSERT_EQ(probe_media(in).first("video")->rotation, 90);
     const auto out = file("portrait.mp4");
+    host_.set_option("mode", "transcode"); // copying is Mp4Rotation's business
     ASSERT_EQ(convert(in, out), SB_STATUS_OK) << host_.error();
     const MediaInfo info = probe_media(out);
     ASSERT_TRUE(info.ok);
@@ -254,9 +264,13 @@ TEST_F(Mp4Convert, MoovComesBeforeMdat) {
     spec.duration = 0.5;
     const auto in = make("plain.mov", spec);
     ASSERT_FALSE(probe_media(in).moov_before_mdat); // the mov muxer writes moov last
-    const auto out = file("plain.mp4");
-    ASSERT_EQ(convert(in, out), SB_STATUS_OK) << host_.error();
-    EXPECT_TRUE(probe_media(out).moov_before_mdat);
+    for (const char *mode : {"auto", "transcode", "copy"}) {
+        SCOPED_TRACE(mode);
+        host_.set_option("mode", mode);
+        const auto out = file(std::string(mode) + ".mp4");
+        ASSERT_EQ(convert(in, out), SB_STATUS_OK) << host_.error();
+        EXPECT_TRUE(probe_media(out).moov_before_mdat);
+    }
 }
 
 TEST_F(Mp4Convert, AudioCopyKeepsAacPackets) {
@@ -315,7 +329,7 @@ TEST_F(Mp4Convert, AllAudioStreamsKeepOrderLanguageAndDisposition) {
     EXPECT_FALSE(info.streams[2].disposition & 1);
 }
 
-TEST_F(Mp4Convert, SubtitlesAreDroppedWithOneWarning) {
+TEST_F(Mp4Convert, TextSubtitlesBecomeMovTextWithoutWarning) {
     MediaSpec spec;
     spec.duration = 1.0;
     const auto av = make("av.mkv", spec);
@@ -330,12 +344,13 @@ TEST_F(Mp4Convert, SubtitlesAreDroppedWithOneWarning) {
               0);
     const auto out = file("subs.mp4");
     ASSERT_EQ(convert(in, out), SB_STATUS_OK) << host_.error();
-    ASSERT_EQ(host_.warnings().size(), 1u);
-    EXPECT_EQ(host_.warnings()[0], "dropped 1 stream MP4 cannot hold: #2 subtitle subrip");
+    EXPECT_TRUE(host_.warnings().empty());
     const MediaInfo info = probe_media(out);
     EXPECT_EQ(info.count("video"), 1);
     EXPECT_EQ(info.count("audio"), 1);
-    EXPECT_EQ(info.count("subtitle"), 0);
+    ASSERT_EQ(info.count("subtitle"), 1);
+    EXPECT_EQ(info.first("subtitle")->codec_name, "mov_text");
+    EXPECT_EQ(info.first("subtitle")->cues, 1);
 }
 
 TEST_F(Mp4Convert, ContainerAndStreamMetadataAreCopied) {
@@ -357,6 +372,7 @@ TEST_F(Mp4Convert, ThreadBudgetIsHandedToTheEncoder) {
     MediaSpec spec;
     spec.duration = 0.3;
     const auto in = make("clip.mov", spec);
+    host_.set_option("mode", "transcode"); // a copy has no encoder
     host_.set_thread_budget(3);
     ASSERT_EQ(convert(in, file("three.mp4")), SB_STATUS_OK) << host_.error();
     EXPECT_TRUE(has_log(host_, "libx264")) << "no encoder log line";

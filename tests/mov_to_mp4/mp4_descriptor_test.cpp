@@ -51,7 +51,7 @@ TEST(Mp4Descriptor, DescribesTheMp4SubcommandAndItsFileTypes) {
 
 TEST(Mp4Descriptor, OptionsCarryTypesDefaultsRangesAndChoices) {
     MP4_CONVERTER(mp4);
-    ASSERT_EQ(mp4.option_count, 7u);
+    ASSERT_EQ(mp4.option_count, 11u);
     for (uint32_t i = 0; i < mp4.option_count; ++i) EXPECT_EQ(mp4.options[i].struct_size, sizeof(sb_option_desc));
 
     const sb_option_desc *q = find_option(mp4, "quality");
@@ -101,7 +101,47 @@ TEST(Mp4Descriptor, OptionsCarryTypesDefaultsRangesAndChoices) {
     const sb_option_desc *hw = find_option(mp4, "hw");
     ASSERT_NE(hw, nullptr);
     EXPECT_STREQ(hw->default_value, "none");
-    EXPECT_EQ(choices(*hw), (std::set<std::string>{"none", "nvenc", "qsv", "vaapi"}));
+    EXPECT_EQ(choices(*hw), (std::set<std::string>{"none", "auto", "nvenc", "qsv", "vaapi"}));
+
+    const sb_option_desc *mode = find_option(mp4, "mode");
+    ASSERT_NE(mode, nullptr);
+    EXPECT_EQ(mode->type, SB_OPTION_CHOICE);
+    EXPECT_EQ(mode->short_name, nullptr);
+    EXPECT_STREQ(mode->default_value, "auto");
+    EXPECT_EQ(choices(*mode), (std::set<std::string>{"auto", "transcode", "copy"}));
+
+    const sb_option_desc *pix = find_option(mp4, "pix-fmt");
+    ASSERT_NE(pix, nullptr);
+    EXPECT_EQ(pix->type, SB_OPTION_CHOICE);
+    EXPECT_EQ(pix->default_value, nullptr); // unset: 8-bit 4:2:0 (nv12 for qsv/vaapi)
+    EXPECT_EQ(choices(*pix), (std::set<std::string>{"yuv420p", "yuv422p", "yuv444p", "yuv420p10le", "yuv422p10le",
+                                                     "yuv444p10le"}));
+
+    const sb_option_desc *location = find_option(mp4, "strip-location");
+    ASSERT_NE(location, nullptr);
+    EXPECT_EQ(location->type, SB_OPTION_FLAG);
+
+    const sb_option_desc *strip = find_option(mp4, "strip-metadata");
+    ASSERT_NE(strip, nullptr);
+    EXPECT_EQ(strip->type, SB_OPTION_FLAG);
+    EXPECT_EQ(strip->default_value, nullptr);
+    EXPECT_NE(std::string(strip->help).find("GPS"), std::string::npos);
+}
+
+TEST(Mp4Descriptor, EveryOptionHasHelpAndAValidName) {
+    MP4_CONVERTER(mp4);
+    for (uint32_t i = 0; i < mp4.option_count; ++i) {
+        const sb_option_desc &o = mp4.options[i];
+        SCOPED_TRACE(o.name);
+        ASSERT_NE(o.help, nullptr);
+        EXPECT_GT(std::string(o.help).size(), 10u);
+        for (const char *c = o.name; *c != '\0'; ++c) {
+            EXPECT_TRUE((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '-') << o.name;
+        }
+        if (o.type == SB_OPTION_CHOICE && o.default_value != nullptr) {
+            EXPECT_EQ(choices(o).count(o.default_value), 1u) << "default not among the choices";
+        }
+    }
 }
 
 } // namespace

@@ -1,5 +1,9 @@
 #include "mp4_test_util.hpp"
 
+extern "C" {
+#include <libavformat/avformat.h>
+}
+
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -57,6 +61,29 @@ void copy_prefix(const std::filesystem::path &in, const std::filesystem::path &o
     dst.write(data.data(), src.gcount());
 }
 
+int ffmpeg(const std::string &args) {
+    return run_shell("ffmpeg -nostdin -hide_banner -loglevel error -y " + args);
+}
+
+bool has_log(const FakeHost &host, const std::string &needle) {
+    for (const auto &line : host.logs())
+        if (line.find(needle) != std::string::npos) return true;
+    return false;
+}
+
+std::vector<std::string> info_lines(const FakeHost &host) {
+    std::vector<std::string> lines;
+    for (const auto &line : host.logs())
+        if (line.rfind("info: ", 0) == 0) lines.push_back(line.substr(6));
+    return lines;
+}
+
+int real_video_count(const MediaInfo &info) {
+    int n = 0;
+    for (const auto &s : info.streams) n += s.type == "video" && (s.disposition & AV_DISPOSITION_ATTACHED_PIC) == 0 ? 1 : 0;
+    return n;
+}
+
 bool is_one_line(const std::string &text) { return !text.empty() && text.find('\n') == std::string::npos; }
 
 std::string describe(const MediaInfo &info) {
@@ -71,6 +98,8 @@ std::string describe(const MediaInfo &info) {
         if (s.type == "audio") out << " " << s.sample_rate << "Hz " << s.channels << "ch";
         out << " " << s.frames << "pk " << s.duration << "s";
         if (s.rotation != 0) out << " rot=" << s.rotation;
+        if (s.disposition & AV_DISPOSITION_ATTACHED_PIC) out << " cover";
+        if (s.start_time != 0) out << " start=" << s.start_time;
         out << ";";
     }
     return out.str();

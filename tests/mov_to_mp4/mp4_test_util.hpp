@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <ostream>
 #include <string>
+#include <vector>
 
 namespace sb::test {
 
@@ -42,6 +43,15 @@ void remux_with_rotation(const std::filesystem::path &in, const std::filesystem:
 void copy_prefix(const std::filesystem::path &in, const std::filesystem::path &out, std::uintmax_t bytes);
 bool is_one_line(const std::string &text);
 std::string describe(const MediaInfo &info);
+// Runs "ffmpeg -nostdin -hide_banner -loglevel error -y <args>" (test-only tool);
+// returns the exit status.
+int ffmpeg(const std::string &args);
+// True when one of the host's log lines (any level) contains `needle`.
+bool has_log(const FakeHost &host, const std::string &needle);
+// The info-level lines the converter logged, without the "info: " prefix.
+std::vector<std::string> info_lines(const FakeHost &host);
+// Video streams that are pictures, not cover art.
+int real_video_count(const MediaInfo &info);
 
 } // namespace sb::test
 

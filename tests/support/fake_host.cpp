@@ -159,6 +159,17 @@ sb_status FakeHost::probe(const sb_converter_desc &desc, const std::filesystem::
     return status;
 }
 
+sb_status FakeHost::plan(const sb_converter_desc &desc, const std::filesystem::path &in) {
+    reset_results();
+    if (desc.plan == nullptr) return SB_STATUS_FAILED;
+    current_ = &desc;
+    input_ = in.string();
+    output_.clear();
+    const sb_status status = desc.plan(reinterpret_cast<sb_job *>(this), &api_);
+    current_ = nullptr;
+    return status;
+}
+
 const std::string &FakeHost::error() const { return error_; }
 const std::vector<std::string> &FakeHost::warnings() const { return warnings_; }
 const std::vector<std::string> &FakeHost::logs() const { return logs_; }

@@ -39,6 +39,8 @@ public:
     sb_status convert(const sb_converter_desc &desc, const std::filesystem::path &in,
                       const std::filesystem::path &out);
     sb_status probe(const sb_converter_desc &desc, const std::filesystem::path &in, double *duration);
+    // desc.plan with no output path, like the host's --dry-run; FAILED when the converter has no plan.
+    sb_status plan(const sb_converter_desc &desc, const std::filesystem::path &in);
 
     const std::string &error() const;                 // last set_error message
     const std::vector<std::string> &warnings() const; // SB_LOG_WARNING messages

@@ -68,8 +68,57 @@ struct InputCloser {
 struct PacketFree {
     void operator()(AVPacket *p) const noexcept { av_packet_free(&p); }
 };
+struct CodecFree {
+    void operator()(AVCodecContext *c) const noexcept { avcodec_free_context(&c); }
+};
+
+std::uint64_t fnv1a(std::uint64_t hash, const uint8_t *data, int size) {
+    if (hash == 0) hash = 1469598103934665603ULL;
+    for (int i = 0; i < size; ++i) {
+        hash ^= data[i];
+        hash *= 1099511628211ULL;
+    }
+    return hash;
+}
+
+// A subtitle decoder per subtitle stream, to count the cues that show text.
+std::unique_ptr<AVCodecContext, CodecFree> open_subtitle_decoder(const AVStream &st) {
+    const AVCodec *codec = avcodec_find_decoder(st.codecpar->codec_id);
+    if (codec == nullptr) return nullptr;
+    std::unique_ptr<AVCodecContext, CodecFree> ctx(avcodec_alloc_context3(codec));
+    if (!ctx || avcodec_parameters_to_context(ctx.get(), st.codecpar) < 0) return nullptr;
+    ctx->pkt_timebase = st.time_base;
+    if (avcodec_open2(ctx.get(), codec, nullptr) < 0) return nullptr;
+    return ctx;
+}
+
+bool subtitle_has_text(AVCodecContext &ctx, AVPacket &packet) {
+    AVSubtitle sub{};
+    int got = 0;
+    bool text = false;
+    if (avcodec_decode_subtitle2(&ctx, &sub, &got, &packet) >= 0 && got) {
+        for (unsigned r = 0; r < sub.num_rects; ++r) {
+            const AVSubtitleRect *rect = sub.rects[r];
+            // An ASS event line ends with the text after the 9th comma.
+            if (rect->ass != nullptr) {
+                const char *p = rect->ass;
+                for (int commas = 0; *p != '\0' && commas < 8; ++p) commas += *p == ',' ? 1 : 0;
+                text = text || *p != '\0';
+            }
+            text = text || (rect->text != nullptr && rect->text[0] != '\0') || rect->type == SUBTITLE_BITMAP;
+        }
+        avsubtitle_free(&sub);
+    }
+    return text;
+}
 
 } // namespace
+
+double StreamInfo::display_aspect() const {
+    if (height == 0) return 0;
+    const double sar = sar_num > 0 && sar_den > 0 ? static_cast<double>(sar_num) / sar_den : 1.0;
+    return static_cast<double>(width) * sar / height;
+}
 
 int MediaInfo::count(const std::string &type) const {
     int n = 0;
@@ -132,12 +181,43 @@ MediaInfo probe_media(const std::filesystem::path &file) {
         s.tags = to_map(st->metadata);
         s.disposition = st->disposition;
         s.frames = 0;
+        if (st->start_time != AV_NOPTS_VALUE) s.start_time = static_cast<double>(st->start_time) * av_q2d(st->time_base);
+        if (st->sample_aspect_ratio.num > 0) {
+            s.sar_num = st->sample_aspect_ratio.num;
+            s.sar_den = st->sample_aspect_ratio.den;
+        } else if (par->sample_aspect_ratio.num > 0) {
+            s.sar_num = par->sample_aspect_ratio.num;
+            s.sar_den = par->sample_aspect_ratio.den;
+        }
+        if (par->codec_type == AVMEDIA_TYPE_SUBTITLE) s.cues = 0;
         info.streams.push_back(std::move(s));
     }
+    for (unsigned i = 0; i < ctx->nb_chapters; ++i) {
+        const AVChapter *c = ctx->chapters[i];
+        ChapterInfo chapter;
+        chapter.start = static_cast<double>(c->start) * av_q2d(c->time_base);
+        chapter.end = static_cast<double>(c->end) * av_q2d(c->time_base);
+        if (const AVDictionaryEntry *t = av_dict_get(c->metadata, "title", nullptr, 0)) chapter.title = t->value;
+        info.chapters.push_back(chapter);
+    }
+    std::vector<std::unique_ptr<AVCodecContext, CodecFree>> subtitle_decoders(ctx->nb_streams);
+    for (unsigned i = 0; i < ctx->nb_streams; ++i)
+        if (ctx->streams[i]->codecpar->codec_type == AVMEDIA_TYPE_SUBTITLE)
+            subtitle_decoders[i] = open_subtitle_decoder(*ctx->streams[i]);
+    std::vector<std::int64_t> last_dts(ctx->nb_streams, AV_NOPTS_VALUE);
     std::unique_ptr<AVPacket, PacketFree> packet(av_packet_alloc());
     while (packet && av_read_frame(ctx.get(), packet.get()) >= 0) {
-        if (packet->stream_index >= 0 && static_cast<std::size_t>(packet->stream_index) < info.streams.size())
-            ++info.streams[static_cast<std::size_t>(packet->stream_index)].frames;
+        const auto index = static_cast<std::size_t>(packet->stream_index);
+        if (packet->stream_index >= 0 && index < info.streams.size()) {
+            StreamInfo &s = info.streams[index];
+            ++s.frames;
+            s.packet_hash = fnv1a(s.packet_hash, packet->data, packet->size);
+            if (packet->dts != AV_NOPTS_VALUE) {
+                if (last_dts[index] != AV_NOPTS_VALUE && packet->dts <= last_dts[index]) s.dts_increasing = false;
+                last_dts[index] = packet->dts;
+            }
+            if (subtitle_decoders[index] && subtitle_has_text(*subtitle_decoders[index], *packet)) ++s.cues;
+        }
         av_packet_unref(packet.get());
     }
     info.moov_before_mdat = scan_moov_before_mdat(file);

@@ -23,6 +23,17 @@ struct StreamInfo {
                               // (av_display_rotation_get: counter-clockwise, -180..180]; 0 = none
     std::map<std::string, std::string> tags;
     int disposition = 0; // AV_DISPOSITION_* bits
+    double start_time = 0;    // seconds: first presentation time (edit lists applied), 0 if unknown
+    int sar_num = 0, sar_den = 1; // sample aspect ratio (0 = unknown)
+    std::uint64_t packet_hash = 0; // FNV-1a over every packet's payload, in order: equal = copied as is
+    bool dts_increasing = true;    // every packet's dts above the previous one
+    std::int64_t cues = -1;        // subtitles: decoded cues with text (empty gap samples not counted)
+    double display_aspect() const; // width/height corrected by the SAR
+};
+
+struct ChapterInfo {
+    double start = 0, end = 0; // seconds
+    std::string title;
 };
 
 struct MediaInfo {
@@ -36,6 +47,7 @@ struct MediaInfo {
     int count(const std::string &type) const;
     const StreamInfo *first(const std::string &type) const; // nullptr when none
     bool moov_before_mdat = false; // MP4/QuickTime: top-level moov box precedes mdat
+    std::vector<ChapterInfo> chapters;
 };
 
 MediaInfo probe_media(const std::filesystem::path &file);

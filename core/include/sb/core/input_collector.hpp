@@ -28,6 +28,9 @@ struct CollectOptions {
     std::vector<std::filesystem::path> dirs;      // -d
     bool recursive = false;                       // -r
     std::vector<std::string> extensions;          // lower case with dot, for folder scans
+    // Folder scans do not enter this folder (the -o folder): a resumed run whose
+    // output lives inside the scanned tree must not take its own outputs as inputs.
+    std::filesystem::path skip_folder;
 };
 
 CollectedInputs collect_inputs(const CollectOptions &options);
