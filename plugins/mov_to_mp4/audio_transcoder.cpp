@@ -1,7 +1,7 @@
 #include "audio_transcoder.hpp"
 
 #include "encoder_selection.hpp"
-#include "ffmpeg_error.hpp"
+#include "ffmpeg.hpp"
 
 extern "C" {
 #include <libavfilter/buffersink.h>

@@ -1,6 +1,6 @@
 #include "decoder.hpp"
 
-#include "ffmpeg_error.hpp"
+#include "ffmpeg.hpp"
 #include "input_media.hpp"
 
 #include <sb/converter.hpp>

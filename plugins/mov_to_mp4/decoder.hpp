@@ -2,7 +2,7 @@
 #ifndef SB_MP4_DECODER_HPP
 #define SB_MP4_DECODER_HPP
 
-#include "ffmpeg_ptr.hpp"
+#include "ffmpeg.hpp"
 
 #include <cstdint>
 #include <functional>

@@ -2,7 +2,7 @@
 #ifndef SB_MP4_ENCODER_SELECTION_HPP
 #define SB_MP4_ENCODER_SELECTION_HPP
 
-#include "ffmpeg_ptr.hpp"
+#include "ffmpeg.hpp"
 #include "mp4_options.hpp"
 
 extern "C" {

@@ -1,7 +1,6 @@
 #include "hardware_probe.hpp"
 
-#include "ffmpeg_error.hpp"
-#include "ffmpeg_ptr.hpp"
+#include "ffmpeg.hpp"
 
 extern "C" {
 #include <libavutil/hwcontext.h>

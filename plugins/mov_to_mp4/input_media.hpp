@@ -2,7 +2,7 @@
 #ifndef SB_MP4_INPUT_MEDIA_HPP
 #define SB_MP4_INPUT_MEDIA_HPP
 
-#include "ffmpeg_ptr.hpp"
+#include "ffmpeg.hpp"
 
 #include <sb/converter.hpp>
 
@@ -33,9 +33,6 @@ public:
 private:
     InputContextPtr ctx_;
 };
-
-// "video", "audio", "subtitle", "data", "attachment".
-const char *media_type_name(AVMediaType type) noexcept;
 
 // True for a video stream that is really a still image (cover art, thumbnail).
 bool is_attached_picture(const AVStream &stream) noexcept;

@@ -1,7 +1,7 @@
 #include "metadata_copier.hpp"
 
 #include "display_rotation.hpp"
-#include "ffmpeg_error.hpp"
+#include "ffmpeg.hpp"
 
 extern "C" {
 #include <libavutil/mem.h>

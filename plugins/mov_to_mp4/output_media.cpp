@@ -1,7 +1,6 @@
 #include "output_media.hpp"
 
-#include "ffmpeg_error.hpp"
-#include "interrupt.hpp"
+#include "ffmpeg.hpp"
 #include "metadata_copier.hpp"
 
 #include <algorithm>

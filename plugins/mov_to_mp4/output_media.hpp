@@ -2,7 +2,7 @@
 #ifndef SB_MP4_OUTPUT_MEDIA_HPP
 #define SB_MP4_OUTPUT_MEDIA_HPP
 
-#include "ffmpeg_ptr.hpp"
+#include "ffmpeg.hpp"
 #include "metadata_copier.hpp"
 
 #include <sb/converter.hpp>

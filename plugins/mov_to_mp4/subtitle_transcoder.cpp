@@ -1,7 +1,7 @@
 #include "subtitle_transcoder.hpp"
 
 #include "decoder.hpp"
-#include "ffmpeg_error.hpp"
+#include "ffmpeg.hpp"
 #include "input_media.hpp"
 
 extern "C" {

@@ -3,7 +3,7 @@
 #include "audio_transcoder.hpp"
 #include "decoder.hpp"
 #include "encoder_selection.hpp"
-#include "ffmpeg_error.hpp"
+#include "ffmpeg.hpp"
 #include "hardware_probe.hpp"
 #include "input_media.hpp"
 #include "moov_estimate.hpp"

@@ -1,6 +1,6 @@
 #include "video_transcoder.hpp"
 
-#include "ffmpeg_error.hpp"
+#include "ffmpeg.hpp"
 
 extern "C" {
 #include <libavfilter/buffersink.h>

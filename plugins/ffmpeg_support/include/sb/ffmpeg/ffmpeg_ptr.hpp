@@ -110,6 +110,23 @@ inline CodecContextPtr make_codec_context(const AVCodec *codec) {
     return ctx;
 }
 
+// Owns what avcodec_decode_subtitle2 puts into an AVSubtitle (its rects).
+class DecodedSubtitle {
+public:
+    DecodedSubtitle() = default;
+    ~DecodedSubtitle() { avsubtitle_free(&sub_); }
+    DecodedSubtitle(const DecodedSubtitle &) = delete;
+    DecodedSubtitle &operator=(const DecodedSubtitle &) = delete;
+
+    AVSubtitle *get() noexcept { return &sub_; }
+    AVSubtitle *operator->() noexcept { return &sub_; }
+    // Frees the previous subtitle's rects before the decoder fills it again.
+    void reset() noexcept { avsubtitle_free(&sub_); }
+
+private:
+    AVSubtitle sub_{};
+};
+
 // Owns an AVDictionary of options handed to an *_open call. FFmpeg removes the
 // entries it consumed, so what is left afterwards are the options it ignored.
 class Dictionary {
