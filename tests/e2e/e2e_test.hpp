@@ -40,8 +40,20 @@ protected:
     Completed sb(std::vector<std::string> args) { return run_sb(std::move(args), dir()); }
     Command sb_cmd(std::vector<std::string> args) const { return sb_command(std::move(args), dir()); }
 
-    // Root reads files whatever their permissions: permission tests skip then.
+    // Root reads files whatever their permissions: permission tests skip then,
+    // or run sb through sb_where_permissions_apply().
     static bool running_as_root() { return ::geteuid() == 0; }
+
+    // sb with args, run in dir() by a user that file permissions bind: as
+    // root, sb runs as `nobody` (setpriv), and dir() is opened up so nobody can
+    // read the inputs and write the outputs; otherwise as the current user.
+    Completed sb_where_permissions_apply(std::vector<std::string> args) {
+        if (!running_as_root()) return sb(std::move(args));
+        std::filesystem::permissions(dir(), std::filesystem::perms::all);
+        Command c = sb_cmd(std::move(args));
+        c.argv.insert(c.argv.begin(), {"setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--"});
+        return run(c);
+    }
 
 private:
     test::TempDir tmp_;
