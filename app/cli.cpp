@@ -50,8 +50,10 @@ struct ConverterCommand {
 void add_batch_options(CLI::App &cmd, ConverterCommand &c) {
     auto &b = c.batch;
     cmd.add_option("inputs", b.inputs, "Files, folders (with -r) or quoted patterns such as \"*.mov\"")->type_name("FILE");
-    cmd.add_option("-w,--workers", b.workers, "Files converted at once (default: CPU count)")
-        ->check(CLI::Range(1, 256))->type_name("N")->group(kBatchGroup);
+    // Validators with an empty description: the allowed values are in the help text
+    // already, and CLI11 would print them again after the value name.
+    cmd.add_option("-w,--workers", b.workers, "Files converted at once, 1..256 (default: CPU count)")
+        ->check(CLI::Range(1, 256).description(""))->type_name("N")->group(kBatchGroup);
     cmd.add_option("-o,--out", c.out_dir, "Write outputs into DIR (default: next to each input)")->type_name("DIR")->group(kBatchGroup);
     cmd.add_option("-d,--dir", c.dirs, "Convert the files of DIR that have a supported extension (repeatable)")
         ->type_name("DIR")->group(kBatchGroup);
@@ -64,8 +66,8 @@ void add_batch_options(CLI::App &cmd, ConverterCommand &c) {
     cmd.add_flag("-v,--verbose", b.verbosity, "More detail: -v decisions per file, -vv debug and FFmpeg warnings")->group(kBatchGroup);
     cmd.add_flag("--quiet", b.quiet, "Print only errors and the summary")->group(kBatchGroup);
     cmd.add_flag("--no-progress", c.no_progress, "No live progress line")->group(kBatchGroup);
-    cmd.add_option("--order", c.order, "Job order: longest first (keeps workers busy) or as given")
-        ->check(CLI::IsMember({"longest", "input"}))->type_name("{longest,input}")->group(kBatchGroup);
+    cmd.add_option("--order", c.order, "Job order: longest first (keeps workers busy) or as given (default longest)")
+        ->check(CLI::IsMember({"longest", "input"}).description(""))->type_name("{longest, input}")->group(kBatchGroup);
     cmd.add_option("--report", c.report, "Also write a JSON report of the batch to FILE")->type_name("FILE")->group(kBatchGroup);
     cmd.add_option("--config", c.config, "Read options from FILE (not yet supported: exits with an error)")
         ->type_name("FILE")->group(kBatchGroup);

@@ -83,13 +83,40 @@ TempOutput::~TempOutput() {
     if (!committed_ && !temp_.empty()) ::unlink(temp_.c_str());
 }
 
+namespace {
+
+// The data reaches the disk before the name does: without it a crash right after
+// the rename can leave an empty file at the final path (and, with --overwrite,
+// the user's old file gone). Delayed allocation also reports a full disk here.
+int flush_to_disk(const fs::path &file) {
+    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return errno;
+    const int err = ::fdatasync(fd) == 0 ? 0 : errno;
+    ::close(fd);
+    return err;
+}
+
+// Makes the rename itself durable; a folder that cannot be synced is no reason
+// to fail a finished conversion.
+void flush_folder(const fs::path &folder) {
+    const int fd = ::open(folder.empty() ? "." : folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) return;
+    (void)::fsync(fd);
+    ::close(fd);
+}
+
+} // namespace
+
 void TempOutput::commit(bool replace_existing) {
+    if (const int err = flush_to_disk(temp_); err != 0)
+        throw std::runtime_error(fmt::format("cannot write the finished file to disk: {}", os_error(err)));
     const int err = replace_existing ? (::rename(temp_.c_str(), final_.c_str()) == 0 ? 0 : errno)
                                      : rename_no_replace(temp_, final_);
     if (err == EEXIST)
         throw std::runtime_error(fmt::format("output {} appeared while converting; not replacing it", final_.string()));
     if (err != 0) throw std::runtime_error(fmt::format("cannot move the finished file into place: {}", os_error(err)));
     committed_ = true;
+    flush_folder(final_.parent_path());
 }
 
 bool is_temp_output_name(const std::string &filename) {
