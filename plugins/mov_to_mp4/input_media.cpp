@@ -3,6 +3,7 @@
 #include "ffmpeg.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <string_view>
 
@@ -65,9 +66,25 @@ std::string why_media_data_is_missing(const AVFormatContext &ctx) {
            " bytes present; copy or download cut short?)";
 }
 
+namespace {
+
+bool is_printable_tag(std::uint32_t tag) {
+    for (int shift = 0; shift < 32; shift += 8) {
+        const int c = static_cast<int>((tag >> shift) & 0xff);
+        if (!std::isalnum(c) && c != ' ') return false;
+    }
+    return true;
+}
+
+} // namespace
+
 std::string describe_codec(const AVStream &stream) {
     const AVCodecParameters &par = *stream.codecpar;
-    if (par.codec_id != AV_CODEC_ID_NONE) return avcodec_get_name(par.codec_id);
+    // "bin_data" says nothing about a data track; a QuickTime/MP4 tag ('gpmd':
+    // GoPro telemetry) does. MPEG-TS stream types ([6][0][0][0]) do not.
+    const bool opaque = par.codec_id == AV_CODEC_ID_NONE ||
+                        (par.codec_id == AV_CODEC_ID_BIN_DATA && is_printable_tag(par.codec_tag));
+    if (!opaque) return avcodec_get_name(par.codec_id);
     if (const AVDictionaryEntry *mime = av_dict_get(stream.metadata, "mimetype", nullptr, 0))
         return "(" + std::string(mime->value) + ")";
     if (par.codec_tag != 0) {

@@ -50,8 +50,8 @@ std::string why_not_a_video_file(const AVFormatContext &ctx);
 // download. Converting it would silently lose the rest.
 std::string why_media_data_is_missing(const AVFormatContext &ctx);
 
-// "hdmv_pgs_subtitle", or for codec-less tracks their tag "(tmcd)" or the
-// attachment's MIME type "(application/x-truetype-font)".
+// "hdmv_pgs_subtitle", or for codec-less (and opaque bin_data) tracks their
+// tag "(tmcd)", "(gpmd)" or the attachment's MIME type "(application/x-truetype-font)".
 std::string describe_codec(const AVStream &stream);
 
 } // namespace sb::mp4

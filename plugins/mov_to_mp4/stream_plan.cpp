@@ -32,6 +32,12 @@ bool is_timecode_track(const AVStream &st) {
             av_dict_get(st.metadata, "timecode", nullptr, 0) != nullptr);
 }
 
+// The demuxer reads a QuickTime chapter text track into the chapter list and
+// discards its packets; nothing of it is lost when it is not mapped.
+bool is_chapter_track(const AVStream &st, const AVFormatContext &input) {
+    return st.codecpar->codec_type == AVMEDIA_TYPE_DATA && st.discard == AVDISCARD_ALL && input.nb_chapters > 0;
+}
+
 StreamDecision decide_video(const AVStream &st, const AVFormatContext &input, const Mp4Settings &s) {
     StreamDecision d{st.index, StreamAction::encode_video, {}};
     switch (s.mode) {
@@ -95,8 +101,7 @@ bool StreamPlan::has_audio_or_video(const InputMedia &input) const noexcept {
     for (const auto &d : streams) {
         const AVStream &st = *input.stream(d.index);
         const AVMediaType type = st.codecpar->codec_type;
-        const bool mapped = d.action != StreamAction::drop && d.action != StreamAction::timecode;
-        if (mapped && !is_attached_picture(st) && (type == AVMEDIA_TYPE_VIDEO || type == AVMEDIA_TYPE_AUDIO))
+        if (is_mapped(d.action) && !is_attached_picture(st) && (type == AVMEDIA_TYPE_VIDEO || type == AVMEDIA_TYPE_AUDIO))
             return true;
     }
     return false;
@@ -125,7 +130,8 @@ StreamPlan plan_streams(const InputMedia &input, const Mp4Settings &settings) {
             plan.streams.push_back(decide_subtitle(st));
             break;
         default:
-            plan.streams.push_back(StreamDecision{i, StreamAction::drop, {}});
+            plan.streams.push_back(
+                StreamDecision{i, is_chapter_track(st, ctx) ? StreamAction::chapters : StreamAction::drop, {}});
             break;
         }
     }
@@ -148,14 +154,14 @@ std::string describe_decisions(const InputMedia &input, const StreamPlan &plan, 
                                const VideoEncoderChoice *video) {
     std::map<std::string, int> per_kind;
     for (const auto &d : plan.streams)
-        if (d.action != StreamAction::drop && d.action != StreamAction::timecode)
+        if (is_mapped(d.action))
             ++per_kind[kind_of(*input.stream(d.index))];
     std::vector<std::string> items;
     bool timecode = false;
     for (const auto &d : plan.streams) {
         const AVStream &st = *input.stream(d.index);
         if (d.action == StreamAction::timecode) timecode = true;
-        if (d.action == StreamAction::drop || d.action == StreamAction::timecode) continue;
+        if (!is_mapped(d.action)) continue;
         std::string item = kind_of(st);
         if (per_kind[item] > 1) item += " #" + std::to_string(d.index);
         item += " " + describe_codec(st);
@@ -178,6 +184,7 @@ std::string describe_decisions(const InputMedia &input, const StreamPlan &plan, 
             item += " → mov_text";
             break;
         case StreamAction::timecode:
+        case StreamAction::chapters:
         case StreamAction::drop:
             break;
         }

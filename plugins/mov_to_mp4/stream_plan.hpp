@@ -17,8 +17,14 @@ enum class StreamAction {
     encode_audio, // AudioTranscoder
     to_mov_text,  // SubtitleTranscoder
     timecode,     // a tmcd track: not mapped, the muxer writes a new one from the timecode tag
+    chapters,     // a QuickTime chapter text track: not mapped, its chapters are copied
     drop,         // MP4 cannot hold it; named in the one warning line
 };
+
+// True for the actions that give the stream an output track.
+constexpr bool is_mapped(StreamAction action) noexcept {
+    return action != StreamAction::drop && action != StreamAction::timecode && action != StreamAction::chapters;
+}
 
 struct StreamDecision {
     int index = 0;
@@ -39,7 +45,8 @@ struct StreamPlan {
 // stream; transcode re-encodes video and audio; auto copies what is on the
 // mp4_compatibility list unless a quality flag for that kind of stream was
 // given. Text subtitles become mov_text and cover art is copied in every mode;
-// bitmap subtitles, data and attachments are dropped. Throws sb::sdk::Error
+// bitmap subtitles, data and attachments are dropped, except a QuickTime
+// chapter track, which the demuxer already turned into chapters. Throws sb::sdk::Error
 // naming the stream and codec when a copy was demanded (--mode copy, --audio
 // copy) that MP4 cannot hold.
 StreamPlan plan_streams(const InputMedia &input, const Mp4Settings &settings);

@@ -76,7 +76,7 @@ public:
 
         std::vector<std::unique_ptr<StreamHandler>> handlers(static_cast<std::size_t>(input.stream_count()));
         for (const auto &d : plan.streams) {
-            if (d.action == StreamAction::drop || d.action == StreamAction::timecode) continue;
+            if (!is_mapped(d.action)) continue;
             AVStream &st = *input.stream(d.index);
             const int slot = output.add_slot(st);
             auto &handler = handlers[static_cast<std::size_t>(d.index)];
@@ -95,6 +95,7 @@ public:
                 handler = std::make_unique<SubtitleTranscoder>(st, output, slot, job_);
                 break;
             case StreamAction::timecode:
+            case StreamAction::chapters:
             case StreamAction::drop:
                 break;
             }
