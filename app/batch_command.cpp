@@ -44,6 +44,8 @@ int batch_command(const core::LoadedConverter &converter, core::BatchOptions opt
     const auto &desc = *converter.desc;
     if (options.inputs.empty() && options.dirs.empty())
         return usage_error(fmt::format("no inputs: name files or patterns (sb {} clip.mov *.avi) or a folder with -d DIR", desc.name));
+    if (options.flat && !options.out_dir)
+        return usage_error("-f/--flat needs -o DIR: without it every output is written next to its input");
     if (options.out_dir) {
         std::error_code ec;
         if (fs::exists(*options.out_dir, ec) && !fs::is_directory(*options.out_dir, ec))
@@ -68,11 +70,22 @@ int batch_command(const core::LoadedConverter &converter, core::BatchOptions opt
     const auto plan = core::plan_batch(inputs, plan_options);
     if (!plan.usage_errors.empty()) {
         for (const auto &e : plan.usage_errors) fmt::print(stderr, "sb: error: {}\n", e);
-        fmt::print(stderr, "sb: nothing was converted: give the clashing inputs different names, use separate -o folders, "
-                           "or drop -f\n");
+        fmt::print(stderr, "sb: nothing was converted: give the clashing inputs different names{}\n",
+                   options.flat ? ", use separate -o folders, or drop -f" : " or convert them into separate -o folders");
         return kUsageError;
     }
 
+    if (options.report_json) {
+        if (options.dry_run) {
+            fmt::print(stderr, "sb: --report {}: nothing is written for a dry run\n", options.report_json->string());
+        } else {
+            try {
+                core::check_report_path(*options.report_json);
+            } catch (const std::exception &e) {
+                return usage_error(e.what());
+            }
+        }
+    }
     if (options.dry_run) return core::print_dry_run(plan, converter, values, stdout) > 0 ? 1 : 0;
 
     const std::size_t cpus = std::max(1u, std::thread::hardware_concurrency());

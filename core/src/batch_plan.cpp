@@ -45,16 +45,43 @@ bool same_file(const fs::path &a, const fs::path &b) {
     return fs::equivalent(a, b, ec) && !ec;
 }
 
+// A file a folder scan found that is the output of another input (clip.mp4 next
+// to clip.mov after an earlier run without -o) is that run's result, not
+// material: converting it again would refuse to overwrite itself, and clip.mov
+// would refuse to overwrite "another input". Files named explicitly stay inputs.
+std::set<std::string> earlier_outputs(const CollectedInputs &inputs, const PlanOptions &options) {
+    std::map<std::string, std::size_t> producers; // output key -> how many inputs write it
+    std::map<std::string, std::string> own_output; // input key -> its own output key
+    for (const auto &in : inputs.files) {
+        if (!in.problem.empty()) continue;
+        const std::string out = file_key(output_for(in, options));
+        ++producers[out];
+        own_output[file_key(in.path)] = out;
+    }
+    std::set<std::string> found;
+    for (const auto &in : inputs.files) {
+        if (!in.problem.empty() || in.named_explicitly) continue;
+        const std::string key = file_key(in.path);
+        const auto it = producers.find(key);
+        if (it == producers.end()) continue;
+        const std::size_t by_itself = own_output[key] == key ? 1 : 0;
+        if (it->second > by_itself) found.insert(key);
+    }
+    return found;
+}
+
 } // namespace
 
 BatchPlan plan_batch(const CollectedInputs &inputs, const PlanOptions &options) {
     BatchPlan plan;
+    const std::set<std::string> ignored = earlier_outputs(inputs, options);
     std::set<std::string> input_paths;
     for (const auto &in : inputs.files)
-        if (in.problem.empty()) input_paths.insert(file_key(in.path));
+        if (in.problem.empty() && !ignored.count(file_key(in.path))) input_paths.insert(file_key(in.path));
 
     std::map<std::string, std::size_t> by_output; // output path -> first job using it
     for (const auto &in : inputs.files) {
+        if (in.problem.empty() && ignored.count(file_key(in.path))) continue;
         PlannedJob job;
         job.input = in;
         if (!in.problem.empty()) {

@@ -97,15 +97,33 @@ std::string json_report(const BatchSummary &s) {
     return out;
 }
 
+void check_report_path(const std::filesystem::path &path) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec))
+        throw std::runtime_error(fmt::format("--report {}: is a folder, not a file", path.string()));
+    try {
+        // Creating (and at once removing) the temporary file the report will be
+        // written through proves the folder exists or can be made and is writable.
+        TempOutput probe(std::filesystem::absolute(path));
+    } catch (const std::exception &e) {
+        throw std::runtime_error(fmt::format("--report {}: {}", path.string(), e.what()));
+    }
+}
+
 void write_json_report(const BatchSummary &summary, const std::filesystem::path &path) {
-    TempOutput temp(std::filesystem::absolute(path));
-    const std::string text = json_report(summary);
-    std::FILE *f = std::fopen(temp.path().c_str(), "wb");
-    if (!f) throw std::runtime_error(fmt::format("cannot write report {}: {}", path.string(), std::strerror(errno)));
-    const bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
-    const bool closed = std::fclose(f) == 0;
-    if (!ok || !closed) throw std::runtime_error(fmt::format("cannot write report {}: {}", path.string(), std::strerror(errno)));
-    temp.commit(true);
+    try {
+        TempOutput temp(std::filesystem::absolute(path));
+        const std::string text = json_report(summary);
+        std::FILE *f = std::fopen(temp.path().c_str(), "wb");
+        if (!f) throw std::runtime_error(std::strerror(errno));
+        const bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
+        const int write_errno = errno;
+        const bool closed = std::fclose(f) == 0;
+        if (!ok || !closed) throw std::runtime_error(std::strerror(ok ? errno : write_errno));
+        temp.commit(true);
+    } catch (const std::exception &e) {
+        throw std::runtime_error(fmt::format("cannot write the report {}: {}", path.string(), e.what()));
+    }
 }
 
 } // namespace sb::core

@@ -150,6 +150,31 @@ TEST_F(ExistingOutput, LeftoverOfAKilledRunIsIgnoredBySkipAndCleanedUp) {
     EXPECT_EQ(checksums({at("long.mov")}), sums);
 }
 
+TEST_F(ExistingOutput, RerunWithSkipOfAFolderConvertedInPlaceSkipsEverything) {
+    // No -o: outputs land next to their inputs, and .mp4 is itself an input
+    // extension, so the second scan finds them; they are results, not material.
+    clip("footage/a.mov");
+    clip("footage/day2/b.mkv");
+    const auto sums = checksums({at("footage/a.mov"), at("footage/day2/b.mkv")});
+    const std::vector<std::string> args = {"mp4", "-p", "ultrafast", "-s", "-r", "-d", "footage"};
+    const auto first = sb(args);
+    ASSERT_EQ(first.exit_code, 0) << describe(first);
+    const auto outputs = checksums({at("footage/a.mp4"), at("footage/day2/b.mp4")});
+
+    const auto again = sb(args);
+    EXPECT_EQ(again.exit_code, 0) << describe(again);
+    EXPECT_TRUE(contains(again.err, "2 files: 0 converted, 2 skipped, 0 failed")) << again.err;
+    EXPECT_EQ(tree(at("footage")), (std::vector<std::string>{"a.mov", "a.mp4", "day2/", "day2/b.mkv", "day2/b.mp4"}));
+    EXPECT_EQ(checksums({at("footage/a.mp4"), at("footage/day2/b.mp4")}), outputs);
+    EXPECT_EQ(checksums({at("footage/a.mov"), at("footage/day2/b.mkv")}), sums);
+
+    // Named explicitly, an earlier output is an input like any other: it cannot
+    // be converted onto itself.
+    const auto named = sb({"mp4", "-s", "footage/a.mp4"});
+    EXPECT_EQ(named.exit_code, 1) << describe(named);
+    EXPECT_TRUE(contains(named.err, "would overwrite the input")) << named.err;
+}
+
 TEST_F(ExistingOutput, RerunWithSkipIntoAFolderInsideTheInputTreeSkipsEverything) {
     // A common resume command: the output folder lives in the folder being scanned.
     clip("footage/a.mov");

@@ -54,12 +54,32 @@ TEST_F(JsonReport, IsValidJsonWithOneEntryPerInput) {
     EXPECT_EQ(tree(at("reports")), std::vector<std::string>{"batch.json"});
 }
 
-TEST_F(JsonReport, UnwritableReportPathFailsTheRun) {
+TEST_F(JsonReport, UnwritableReportPathFailsTheRunBeforeAnyWork) {
     clip("good.mov");
     write_file(at("blocker"), "a file where the report folder would be\n");
     const auto r = sb({"mp4", "-p", "ultrafast", "--report", "blocker/report.json", "good.mov"});
-    EXPECT_NE(r.exit_code, 0) << describe(r);
-    EXPECT_TRUE(contains(r.err, "blocker")) << r.err;
+    EXPECT_EQ(r.exit_code, 2) << describe(r);
+    const auto errors = lines_containing(r.err, "sb: error: --report blocker/report.json: ");
+    EXPECT_EQ(errors.size(), 1u) << r.err;
+    EXPECT_FALSE(fs::exists(at("good.mp4"))) << "nothing is converted when the report cannot be written";
+}
+
+TEST_F(JsonReport, ReportPathThatIsAFolderIsAUsageError) {
+    clip("good.mov");
+    fs::create_directories(at("reports"));
+    const auto r = sb({"mp4", "-p", "ultrafast", "--report", "reports", "good.mov"});
+    EXPECT_EQ(r.exit_code, 2) << describe(r);
+    EXPECT_TRUE(contains(r.err, "--report reports: is a folder")) << r.err;
+    EXPECT_FALSE(fs::exists(at("good.mp4")));
+    EXPECT_TRUE(file_names(at("reports")).empty()) << "the check leaves nothing behind";
+}
+
+TEST_F(JsonReport, DryRunSaysItWritesNoReport) {
+    clip("good.mov");
+    const auto r = sb({"mp4", "-n", "--report", "report.json", "good.mov"});
+    EXPECT_EQ(r.exit_code, 0) << describe(r);
+    EXPECT_TRUE(contains(r.err, "--report report.json: nothing is written for a dry run")) << r.err;
+    EXPECT_FALSE(fs::exists(at("report.json")));
 }
 
 } // namespace

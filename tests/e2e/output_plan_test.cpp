@@ -82,6 +82,24 @@ TEST_F(OutputPlan, SameNameFromTwoFoldersKeepsTheirStructureWithRecursive) {
     EXPECT_EQ(tree(at("out")), (std::vector<std::string>{"a/", "a/x.mp4", "b/", "b/x.mp4"}));
 }
 
+TEST_F(OutputPlan, FlatWithoutOutIsAUsageError) {
+    clip("a.mov");
+    const auto r = sb({"mp4", "-f", "a.mov"});
+    EXPECT_EQ(r.exit_code, 2) << describe(r);
+    EXPECT_TRUE(contains(r.err, "-f/--flat needs -o DIR")) << r.err;
+    EXPECT_FALSE(fs::exists(at("a.mp4")));
+}
+
+TEST_F(OutputPlan, ClashAdviceMentionsFlatOnlyWhenItWasGiven) {
+    clip("clip.mov");
+    clip("clip.mkv");
+    const auto r = sb({"mp4", "clip.mov", "clip.mkv"});
+    EXPECT_EQ(r.exit_code, 2) << describe(r);
+    EXPECT_TRUE(contains(r.err, "would both be written to clip.mp4")) << r.err;
+    EXPECT_FALSE(contains(r.err, "-f")) << r.err;
+    EXPECT_FALSE(fs::exists(at("clip.mp4")));
+}
+
 TEST_F(OutputPlan, SameInputNamedTwiceIsConvertedOnce) {
     const auto in = clip("x.mov");
     const auto r = sb({"mp4", "-p", "ultrafast", "-o", "out", "x.mov", "./x.mov", at("x.mov").string(), "*.mov", "-d", "."});

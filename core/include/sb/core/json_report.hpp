@@ -10,7 +10,13 @@
 namespace sb::core {
 
 std::string json_report(const BatchSummary &summary);
-// Writes atomically (temporary file + rename). Throws std::runtime_error.
+// Before the batch: throws std::runtime_error ("--report FILE: <why>") when the
+// report could not be written there (a folder, a missing or read-only place),
+// so the user learns it before hours of work, not after. Leaves nothing behind
+// but folders the report would have needed anyway.
+void check_report_path(const std::filesystem::path &path);
+// Writes atomically (temporary file + rename). Throws std::runtime_error
+// ("cannot write the report FILE: <why>").
 void write_json_report(const BatchSummary &summary, const std::filesystem::path &path);
 
 std::string json_escape(const std::string &text);
