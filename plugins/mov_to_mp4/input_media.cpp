@@ -43,29 +43,6 @@ std::string why_not_a_video_file(const AVFormatContext &ctx) {
     return std::string("a still picture (") + codec + "), not a video";
 }
 
-std::string why_media_data_is_missing(const AVFormatContext &ctx) {
-    if (ctx.iformat == nullptr || ctx.pb == nullptr || std::strstr(ctx.iformat->name, "mov") == nullptr) return {};
-    const std::int64_t file_size = avio_size(ctx.pb);
-    if (file_size <= 0) return {};
-    std::int64_t samples = 0, missing = 0, needed = 0;
-    for (unsigned i = 0; i < ctx.nb_streams; ++i) {
-        AVStream *st = ctx.streams[i];
-        const int count = avformat_index_get_entries_count(st);
-        for (int k = 0; k < count; ++k) {
-            const AVIndexEntry *e = avformat_index_get_entry(st, k);
-            if (e == nullptr || e->size <= 0) continue;
-            ++samples;
-            const std::int64_t end = e->pos + e->size;
-            needed = std::max(needed, end);
-            if (end > file_size) ++missing;
-        }
-    }
-    if (missing == 0) return {};
-    return "truncated: " + std::to_string(missing) + " of " + std::to_string(samples) +
-           " samples lie beyond the end of the file (" + std::to_string(file_size) + " of " + std::to_string(needed) +
-           " bytes present; copy or download cut short?)";
-}
-
 namespace {
 
 bool is_printable_tag(std::uint32_t tag) {

@@ -45,11 +45,6 @@ bool is_drm_protected(const AVFormatContext &ctx) noexcept;
 // picture (a PNG or JPEG renamed .mov opens as a one-frame image stream).
 std::string why_not_a_video_file(const AVFormatContext &ctx);
 
-// Why an indexed file (QuickTime/MP4) is missing part of its media data, or "":
-// its index points past the end of the file, as after an interrupted copy or
-// download. Converting it would silently lose the rest.
-std::string why_media_data_is_missing(const AVFormatContext &ctx);
-
 // "hdmv_pgs_subtitle", or for codec-less (and opaque bin_data) tracks their
 // tag "(tmcd)", "(gpmd)" or the attachment's MIME type "(application/x-truetype-font)".
 std::string describe_codec(const AVStream &stream);

@@ -199,6 +199,9 @@ void convert_file(const sb::sdk::Job &job, const Mp4Settings &settings) { Pipeli
 
 double probe_duration(const sb::sdk::Job &job) {
     const InputMedia input(job.input_path(), job);
+    // The same refusals as convert, before the batch starts: and with -s, an
+    // existing output cut short does not count as done.
+    refuse_unconvertible(input);
     return input.duration_seconds();
 }
 

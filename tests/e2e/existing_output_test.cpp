@@ -119,6 +119,22 @@ TEST_F(ExistingOutput, SkipReconvertsAnUnplayableLeftover) {
     EXPECT_EQ(checksums({at("clip.mov")}), sums);
 }
 
+TEST_F(ExistingOutput, SkipReconvertsAnOutputCutShort) {
+    // Its index (at the front: faststart) is intact, so it opens and has a
+    // duration, but half its media data is gone: it does not play to the end.
+    clip("clip.mov", 2.0);
+    const auto first = sb({"mp4", "-p", "ultrafast", "-o", "out", "clip.mov"});
+    ASSERT_EQ(first.exit_code, 0) << describe(first);
+    const std::string whole = read_file(at("out/clip.mp4"));
+    write_file(at("out/clip.mp4"), whole.substr(0, whole.size() / 2));
+    const auto r = sb({"mp4", "-p", "ultrafast", "-s", "-o", "out", "clip.mov"});
+    EXPECT_EQ(r.exit_code, 0) << describe(r);
+    EXPECT_TRUE(contains(r.err, "1 converted, 0 skipped")) << "a cut-short output is not done\n" << r.err;
+    EXPECT_EQ(lines_containing(r.err, "not playable").size(), 1u) << r.err;
+    EXPECT_TRUE(is_conversion_of(at("out/clip.mp4"), at("clip.mov")));
+    EXPECT_EQ(read_file(at("out/clip.mp4")).size(), whole.size());
+}
+
 TEST_F(ExistingOutput, LeftoverOfAKilledRunIsIgnoredBySkipAndCleanedUp) {
     auto spec = small_clip(6.0);
     spec.width = 640;

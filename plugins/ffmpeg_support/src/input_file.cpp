@@ -3,11 +3,13 @@
 #include <sb/ffmpeg/ffmpeg_error.hpp>
 #include <sb/ffmpeg/interrupt.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <string>
 #include <system_error>
 
 namespace sb::ffmpeg {
@@ -84,6 +86,29 @@ InputContextPtr open_input(const std::string &path, const sb::sdk::Job &job) {
         throw sb::sdk::Error("cannot read stream info: " + av_error_text(rc));
     }
     return ctx;
+}
+
+std::string why_media_data_is_missing(const AVFormatContext &ctx) {
+    if (ctx.iformat == nullptr || ctx.pb == nullptr || std::strstr(ctx.iformat->name, "mov") == nullptr) return {};
+    const std::int64_t file_size = avio_size(ctx.pb);
+    if (file_size <= 0) return {};
+    std::int64_t samples = 0, missing = 0, needed = 0;
+    for (unsigned i = 0; i < ctx.nb_streams; ++i) {
+        AVStream *st = ctx.streams[i];
+        const int count = avformat_index_get_entries_count(st);
+        for (int k = 0; k < count; ++k) {
+            const AVIndexEntry *e = avformat_index_get_entry(st, k);
+            if (e == nullptr || e->size <= 0) continue;
+            ++samples;
+            const std::int64_t end = e->pos + e->size;
+            needed = std::max(needed, end);
+            if (end > file_size) ++missing;
+        }
+    }
+    if (missing == 0) return {};
+    return "truncated: " + std::to_string(missing) + " of " + std::to_string(samples) +
+           " samples lie beyond the end of the file (" + std::to_string(file_size) + " of " + std::to_string(needed) +
+           " bytes present; copy or download cut short?)";
 }
 
 double duration_seconds(const AVFormatContext &ctx) noexcept {

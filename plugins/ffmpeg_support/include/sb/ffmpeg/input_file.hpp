@@ -25,6 +25,12 @@ InputContextPtr open_input(const std::string &path, const sb::sdk::Job &job);
 // "Invalid data" and logs the cause where a plugin cannot read it.
 std::string quicktime_truncation(const std::string &path);
 
+// Why an indexed file (QuickTime/MP4/M4A) is missing part of its media data, or
+// "": its index points past the end of the file, as after an interrupted copy or
+// download, or a write that was cut short. Converting it would silently lose the
+// rest; as an existing output it does not play to the end.
+std::string why_media_data_is_missing(const AVFormatContext &ctx);
+
 // Container duration in seconds, or -1 when unknown.
 double duration_seconds(const AVFormatContext &ctx) noexcept;
 
