@@ -119,8 +119,8 @@ void ConsoleReporter::batch_finished(const BatchSummary &s) {
         for (const auto &r : s.results)
             if (r.status == JobStatus::failed) std::fprintf(out_, "  %s: %s\n", r.input.c_str(), r.reason.c_str());
     }
-    std::fprintf(out_, "sb %s: %zu files: %zu converted, %zu skipped, %zu failed, %zu cancelled in %.1f s\n",
-                 s.command.c_str(), s.results.size(), s.count(JobStatus::converted), s.count(JobStatus::skipped), failed,
+    std::fprintf(out_, "sb %s: %zu %s: %zu converted, %zu skipped, %zu failed, %zu cancelled in %.1f s\n",
+                 s.command.c_str(), s.results.size(), s.results.size() == 1 ? "file" : "files", s.count(JobStatus::converted), s.count(JobStatus::skipped), failed,
                  s.count(JobStatus::cancelled), s.wall_seconds);
     std::fflush(out_);
 }

@@ -175,6 +175,10 @@ std::string describe_decisions(const InputMedia &input, const StreamPlan &plan, 
             if (video != nullptr) item += " " + pixel_format_name(video->sw_format);
             item += settings.video_bitrate ? " " + rate_text(*settings.video_bitrate)
                                            : " crf " + std::to_string(settings.crf);
+            // x264 and x265 take the preset by name; vp9 and the hardware
+            // encoders map it to their own speed settings (shown at -vv).
+            const bool software = video == nullptr || video->family == HwAccel::none;
+            if (software && settings.codec != VideoCodec::vp9) item += " " + settings.preset;
             break;
         }
         case StreamAction::encode_audio:

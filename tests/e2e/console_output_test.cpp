@@ -75,6 +75,8 @@ TEST_F(ConsoleOutput, VerbosePrintsPerFileDecisions) {
     EXPECT_EQ(r.exit_code, 0) << describe(r);
     EXPECT_TRUE(contains(r.err, "a.mov: ")) << r.err;
     EXPECT_GT(lines_of(r.err).size(), 2u) << "-v adds the converter's decisions\n" << r.err;
+    // -p re-encodes the video (auto mode), with the settings the user gave.
+    EXPECT_TRUE(contains(r.err, "→ h264 yuv420p crf 23 ultrafast, audio aac → copy")) << r.err;
 }
 
 class JobOrder : public E2eTest {

@@ -42,7 +42,7 @@ TEST_F(ExistingOutput, SkipCountsItAsSkippedAndExitsZero) {
     const auto r = sb({"mp4", "-p", "ultrafast", "-s", "-o", "out", "clip.mov"});
     EXPECT_EQ(r.exit_code, 0) << describe(r);
     EXPECT_EQ(result_lines(r.err, "skipped").size(), 1u) << r.err;
-    EXPECT_TRUE(contains(r.err, "1 files: 0 converted, 1 skipped, 0 failed")) << r.err;
+    EXPECT_TRUE(contains(r.err, "1 file: 0 converted, 1 skipped, 0 failed")) << r.err;
     EXPECT_EQ(sha256_of(at("out/clip.mp4")), old_output_);
     expect_input_untouched();
 }

@@ -104,7 +104,7 @@ TEST_F(OutputPlan, SameInputNamedTwiceIsConvertedOnce) {
     const auto in = clip("x.mov");
     const auto r = sb({"mp4", "-p", "ultrafast", "-o", "out", "x.mov", "./x.mov", at("x.mov").string(), "*.mov", "-d", "."});
     EXPECT_EQ(r.exit_code, 0) << describe(r);
-    EXPECT_TRUE(contains(r.err, "sb mp4: 1 files: 1 converted")) << r.err;
+    EXPECT_TRUE(contains(r.err, "sb mp4: 1 file: 1 converted")) << r.err;
     EXPECT_EQ(result_lines(r.err, "ok").size(), 1u) << r.err;
     EXPECT_TRUE(is_conversion_of(at("out/x.mp4"), in));
 }
