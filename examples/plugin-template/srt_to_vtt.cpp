@@ -67,9 +67,12 @@ struct Cue {
 
 // Reads cues one at a time, so a huge file never has to fit in memory.
 // Errors name the line: "line 12: malformed timing line '00:01 --> 00:02'".
+// With `accept_webvtt`, a leading "WEBVTT" header line is skipped, so the
+// reader also takes the files convert() writes (cue blocks have the same shape).
 class SrtReader {
 public:
-    explicit SrtReader(const std::string &path) : in_(path, std::ios::binary) {
+    explicit SrtReader(const std::string &path, bool accept_webvtt = false)
+        : in_(path, std::ios::binary), accept_webvtt_(accept_webvtt) {
         if (!in_) throw Error("cannot open the input file");
     }
 
@@ -77,6 +80,7 @@ public:
         std::string line;
         do {
             if (!read_line(line)) return std::nullopt;
+            if (line_number_ == 1 && accept_webvtt_ && line.rfind("WEBVTT", 0) == 0) line.clear();
         } while (trim(line).empty());
         Cue cue;
         if (line.find("-->") == std::string::npos) {
@@ -110,6 +114,7 @@ private:
     }
 
     std::ifstream in_;
+    bool accept_webvtt_;
     std::size_t line_number_ = 0;
 };
 
@@ -167,11 +172,15 @@ public:
         job.info(std::to_string(written) + " cues written");
     }
 
-    // The end of the last cue: sb weighs overall progress by it.
-    double probe(const sb::sdk::Job &job) override { return static_cast<double>(scan(job).last_end_ms) / 1000.0; }
+    // The end of the last cue: sb weighs overall progress by it. With -s the
+    // host also probes an existing *output* and keeps it only when probe
+    // succeeds with a duration > 0, so probe must accept the WebVTT we write.
+    double probe(const sb::sdk::Job &job) override {
+        return static_cast<double>(scan(job, true).last_end_ms) / 1000.0;
+    }
 
     void plan(const sb::sdk::Job &job) override {
-        const Summary summary = scan(job);
+        const Summary summary = scan(job, false);
         const Settings settings = read_settings(job);
         std::string line = std::to_string(summary.cues) + " cues up to " + format_time(summary.last_end_ms);
         if (settings.shift_ms != 0) line += ", shifted by " + std::to_string(settings.shift_ms) + " ms";
@@ -182,8 +191,8 @@ private:
     struct Summary {
         std::int64_t cues = 0, last_end_ms = 0;
     };
-    static Summary scan(const sb::sdk::Job &job) {
-        SrtReader reader(job.input_path());
+    static Summary scan(const sb::sdk::Job &job, bool accept_webvtt) {
+        SrtReader reader(job.input_path(), accept_webvtt);
         Summary summary;
         while (auto cue = reader.next()) {
             job.throw_if_cancelled();

@@ -22,7 +22,7 @@ constexpr FormatSpec kSpecs[] = {
     {Format::mp3, "mp3", "mp3", "MP3", false, 0, 320000, kMp3Copy},
     {Format::opus, "opus", "opus", "Opus", false, 256000, 0, kOpusCopy},
     {Format::flac, "flac", "flac", "FLAC", true, 0, 0, kFlacCopy},
-    {Format::wav, "wav", "wav", "PCM", true, 0, 0, kWavCopy},
+    {Format::wav, "wav", "wav", "little-endian PCM, A-law or mu-law", true, 0, 0, kWavCopy},
 };
 
 const AVCodec &find_encoder(const char *name) {

@@ -1,5 +1,6 @@
 #include "extract_job.hpp"
 
+#include "audio_input.hpp"
 #include "audio_transcoder.hpp"
 #include "extraction_plan.hpp"
 #include "stream_copier.hpp"
@@ -45,8 +46,8 @@ void write_header(AVFormatContext &output, const ExtractionPlan &plan, const sb:
 } // namespace
 
 void extract(const sb::sdk::Job &job, const Settings &settings) {
-    sb::ffmpeg::InputContextPtr input = sb::ffmpeg::open_input(job.input_path(), job);
-    const ExtractionPlan plan = plan_extraction(*input, settings);
+    sb::ffmpeg::InputContextPtr input = open_audio_input(job);
+    const ExtractionPlan plan = plan_for(*input, settings, job.input_path());
     for (const auto &line : plan.decisions) job.info(line);
     for (const auto &line : plan.warnings) job.warn(line);
 
@@ -82,14 +83,14 @@ void extract(const sb::sdk::Job &job, const Settings &settings) {
 }
 
 void describe_plan(const sb::sdk::Job &job, const Settings &settings) {
-    sb::ffmpeg::InputContextPtr input = sb::ffmpeg::open_input(job.input_path(), job);
-    const ExtractionPlan plan = plan_extraction(*input, settings);
+    sb::ffmpeg::InputContextPtr input = open_audio_input(job);
+    const ExtractionPlan plan = plan_for(*input, settings, job.input_path());
     for (const auto &line : plan.decisions) job.info(line);
     for (const auto &line : plan.warnings) job.warn(line);
 }
 
 double probe_duration(const sb::sdk::Job &job) {
-    sb::ffmpeg::InputContextPtr input = sb::ffmpeg::open_input(job.input_path(), job);
+    sb::ffmpeg::InputContextPtr input = open_audio_input(job);
     choose_audio_stream(*input, std::nullopt); // throws for a file without audio
     return sb::ffmpeg::duration_seconds(*input);
 }

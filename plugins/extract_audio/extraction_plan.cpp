@@ -97,7 +97,9 @@ void plan_encode(const AVCodecParameters &par, const Settings &settings, Extract
         if (spec.max_bitrate_per_channel > 0) max = spec.max_bitrate_per_channel * channels;
         if (max > 0 && plan.bitrate > max)
             throw sb::sdk::Error("--audio-bitrate " + rate_text(plan.bitrate) + ": " + spec.name + " allows at most " + rate_text(max) +
-                                 (spec.max_bitrate_per_channel > 0 ? " for " + std::to_string(channels) + " channels" : std::string()));
+                                 (spec.max_bitrate_per_channel > 0
+                                     ? " for " + std::to_string(channels) + (channels == 1 ? " channel" : " channels")
+                                     : std::string()));
     }
 
     std::string line = std::string("-> ") + spec.name + ": " + encoder.name;

@@ -126,11 +126,15 @@ public:
 
     // [worker] Media duration of job.input_path() in seconds, or a negative
     // value if unknown. Throwing refuses the file before the batch starts. With
-    // -s the host probes an existing output too, so accept what convert writes.
+    // -s the host probes an existing output too and keeps it only when probe
+    // returns a duration > 0, so accept what convert writes. A converter that
+    // does not override probe() gets a NULL sb_converter_desc::probe (see
+    // describe()): durations are unknown and -s keeps existing outputs unread.
     virtual double probe(const Job &) { return -1.0; }
 
     // [main] Log (LogLevel::info) what convert would do, without writing
     // anything (--dry-run). Throwing marks the input as one that would fail.
+    // Not overriding it leaves sb_converter_desc::plan NULL (nothing to add).
     virtual void plan(const Job &) {}
 };
 
@@ -181,6 +185,13 @@ sb_status plan_trampoline(sb_job *job, const sb_host_api *host) noexcept {
     });
 }
 
+// True when T declares its own probe() / plan() (directly or through a base
+// other than Converter): &T::probe then names a member of that class.
+template <class T>
+inline constexpr bool overrides_probe = !std::is_same_v<decltype(&T::probe), double (Converter::*)(const Job &)>;
+template <class T>
+inline constexpr bool overrides_plan = !std::is_same_v<decltype(&T::plan), void (Converter::*)(const Job &)>;
+
 } // namespace detail
 
 // What a converter tells the host about itself (see sb_converter_desc).
@@ -195,7 +206,11 @@ struct ConverterInfo {
 };
 
 // The C descriptor for converter type T (which must derive from Converter and be
-// default-constructible). Store the result in a static object.
+// default-constructible). Store the result in a static object. probe and plan
+// point at trampolines only when T overrides them, else they are NULL: to the
+// host a missing probe means "no quick look" (an existing output is kept by -s
+// as it is), whereas the base class's "duration unknown" would make -s treat
+// every existing output as unplayable and convert it again.
 template <class T>
 sb_converter_desc describe(const ConverterInfo &info) noexcept {
     static_assert(std::is_base_of_v<Converter, T>, "T must derive from sb::sdk::Converter");
@@ -209,8 +224,8 @@ sb_converter_desc describe(const ConverterInfo &info) noexcept {
     desc.options = info.options;
     desc.option_count = info.option_count;
     desc.convert = &detail::convert_trampoline<T>;
-    desc.probe = &detail::probe_trampoline<T>;
-    desc.plan = &detail::plan_trampoline<T>;
+    desc.probe = detail::overrides_probe<T> ? &detail::probe_trampoline<T> : nullptr;
+    desc.plan = detail::overrides_plan<T> ? &detail::plan_trampoline<T> : nullptr;
     return desc;
 }
 
