@@ -43,10 +43,19 @@ void write_header(AVFormatContext &output, const ExtractionPlan &plan, const sb:
     check(avformat_write_header(&output, options.out()), "cannot write the output header", job);
 }
 
+// The job's input; an indexed file missing part of its media data is refused
+// (as input it would lose the rest silently; as an existing output checked by
+// -s it does not play to the end).
+sb::ffmpeg::InputContextPtr open_complete_input(const sb::sdk::Job &job) {
+    sb::ffmpeg::InputContextPtr input = sb::ffmpeg::open_input(job.input_path(), job);
+    if (std::string why = sb::ffmpeg::why_media_data_is_missing(*input); !why.empty()) throw sb::sdk::Error(why);
+    return input;
+}
+
 } // namespace
 
 void extract(const sb::sdk::Job &job, const Settings &settings) {
-    sb::ffmpeg::InputContextPtr input = open_audio_input(job);
+    sb::ffmpeg::InputContextPtr input = open_complete_input(job);
     const ExtractionPlan plan = plan_for(*input, settings, job.input_path());
     for (const auto &line : plan.decisions) job.info(line);
     for (const auto &line : plan.warnings) job.warn(line);
@@ -83,14 +92,14 @@ void extract(const sb::sdk::Job &job, const Settings &settings) {
 }
 
 void describe_plan(const sb::sdk::Job &job, const Settings &settings) {
-    sb::ffmpeg::InputContextPtr input = open_audio_input(job);
+    sb::ffmpeg::InputContextPtr input = open_complete_input(job);
     const ExtractionPlan plan = plan_for(*input, settings, job.input_path());
     for (const auto &line : plan.decisions) job.info(line);
     for (const auto &line : plan.warnings) job.warn(line);
 }
 
 double probe_duration(const sb::sdk::Job &job) {
-    sb::ffmpeg::InputContextPtr input = open_audio_input(job);
+    sb::ffmpeg::InputContextPtr input = open_complete_input(job);
     choose_audio_stream(*input, std::nullopt); // throws for a file without audio
     return sb::ffmpeg::duration_seconds(*input);
 }

@@ -44,6 +44,9 @@ const std::vector<BadInput> kBadInputs = {
     {"ZeroByteFile", "empty.mov", "empty file (0 bytes)", [](const fs::path &d) { write_file(d / "empty.mov", ""); }},
     {"TextRenamedMov", "notes.mov", "not a media file",
      [](const fs::path &d) { write_file(d / "notes.mov", "Shopping list:\n- milk\n- tape\n"); }},
+    // FFmpeg picks the AAC demuxer by the name and only says "End of file".
+    {"TextRenamedAac", "notes.aac", "not a media file FFmpeg can read: its content matches no known format",
+     [](const fs::path &d) { write_file(d / "notes.aac", "Shopping list:\n- milk\n- tape\n"); }},
     {"TruncatedMoovMissing", "cut.mov", "moov atom not found",
      [](const fs::path &d) {
          make_input(d / "whole.mov", 2.0);

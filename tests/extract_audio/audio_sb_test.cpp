@@ -96,6 +96,22 @@ INSTANTIATE_TEST_SUITE_P(EachFormat, AudioSbFormat,
                                            FormatCase{"flac", "flac"}, FormatCase{"wav", "pcm_s16le"}),
                          [](const auto &param_info) { return param_info.param.format; });
 
+TEST_F(AudioSb, SkipReconvertsAnM4aCutShort) {
+    MediaSpec spec = small_clip();
+    spec.duration = 2.0;
+    make("clip.mov", spec);
+    const Completed first = sb({"audio", "--no-progress", "-o", "out", "clip.mov"});
+    ASSERT_EQ(first.exit_code, 0) << describe(first);
+    const fs::path out = dir() / "out" / "clip.m4a";
+    const auto whole = fs::file_size(out);
+    fs::resize_file(out, whole / 2); // index at the front (faststart) intact, half the audio gone
+    const Completed again = sb({"audio", "-s", "--no-progress", "-o", "out", "clip.mov"});
+    EXPECT_EQ(again.exit_code, 0) << describe(again);
+    EXPECT_TRUE(contains(again.err, "1 converted, 0 skipped")) << describe(again);
+    EXPECT_EQ(fs::file_size(out), whole);
+    EXPECT_NEAR(probe_media(out).duration, 2.0, 0.1);
+}
+
 TEST_F(AudioSb, BadOptionValueIsAUsageErrorNamingTheChoices) {
     make("clip.mov", small_clip());
     const Completed r = sb({"audio", "--format", "ogg", "clip.mov"});

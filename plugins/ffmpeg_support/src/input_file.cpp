@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <vector>
 #include <system_error>
 
 namespace sb::ffmpeg {
@@ -59,6 +60,26 @@ std::string quicktime_truncation(const std::string &path) {
     return first ? std::string() : "moov atom not found";
 }
 
+bool content_is_media(const std::string &path) {
+    // Enough for every demuxer's content probe (FFmpeg's own first round is
+    // 2 KiB; MP3 looks for a few consecutive frames).
+    constexpr std::size_t kProbeBytes = 64 * 1024;
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return true;
+    std::vector<unsigned char> buffer(kProbeBytes + AVPROBE_PADDING_SIZE, 0);
+    in.read(reinterpret_cast<char *>(buffer.data()), static_cast<std::streamsize>(kProbeBytes));
+    const auto size = static_cast<int>(in.gcount());
+    if (size <= 0) return true;
+    AVProbeData probe{};
+    probe.filename = ""; // content only: no extension match
+    probe.buf = buffer.data();
+    probe.buf_size = size;
+    int score = 0;
+    const AVInputFormat *format = av_probe_input_format3(&probe, 1, &score);
+    // The score avformat_open_input itself trusts without looking further.
+    return format != nullptr && score > AVPROBE_SCORE_RETRY;
+}
+
 InputContextPtr open_input(const std::string &path, const sb::sdk::Job &job) {
     std::error_code ec;
     const auto size = std::filesystem::file_size(path, ec);
@@ -77,6 +98,8 @@ InputContextPtr open_input(const std::string &path, const sb::sdk::Job &job) {
                 throw sb::sdk::Error("truncated QuickTime/MP4 file: " + cause + " (recording or copy was cut short)");
             throw sb::sdk::Error("not a media file FFmpeg can read: " + av_error_text(rc));
         }
+        if (!content_is_media(path))
+            throw sb::sdk::Error("not a media file FFmpeg can read: its content matches no known format");
         throw sb::sdk::Error("cannot open: " + av_error_text(rc));
     }
     InputContextPtr ctx(raw);

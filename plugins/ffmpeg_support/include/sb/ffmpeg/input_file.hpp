@@ -14,10 +14,18 @@ namespace sb::ffmpeg {
 // read as URLs) with the job's interrupt callback, and reads the stream info.
 // Throws sb::sdk::Error with a one-line reason — "empty file (0 bytes)", "not a
 // media file FFmpeg can read: ...", "truncated QuickTime/MP4 file: moov atom not
-// found (...)", "cannot open: ...", "cannot read stream info: ..." — and
+// found (...)", "not a media file FFmpeg can read: its content matches no known
+// format", "cannot open: ...", "cannot read stream info: ..." — and
 // sb::sdk::Cancelled when the job is cancelled meanwhile.
 // The context keeps a pointer to `job`: `job` must outlive it.
 InputContextPtr open_input(const std::string &path, const sb::sdk::Job &job);
+
+// True when some demuxer recognises the first bytes of `path` by their content
+// alone, not by the file name (also when the file cannot be read: the caller's
+// own error then says why). FFmpeg falls back to the demuxer a name's extension
+// suggests, so a text file named notes.mp3 fails with "Invalid argument" and one
+// named notes.aac with "End of file"; this tells those apart from damaged media.
+bool content_is_media(const std::string &path);
 
 // Why a file that starts like QuickTime/MP4 cannot be read: "moov atom not
 // found" or "moov atom cut off" (a recording stopped early, an interrupted
