@@ -8,6 +8,7 @@
 #include <sb/core/dry_run.hpp>
 #include <sb/core/input_collector.hpp>
 #include <sb/core/json_report.hpp>
+#include <sb/core/output_folders.hpp>
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
@@ -101,6 +102,7 @@ int batch_command(const core::LoadedConverter &converter, core::BatchOptions opt
     core::ConsoleReporter reporter(stderr, report);
     core::BatchRunner runner(converter, values, run, reporter);
 
+    const core::CreatedOutputFolders created_folders(plan);
     core::BatchSummary summary;
     {
         SignalWatcher signals([&](int signo, int count) {
@@ -116,6 +118,7 @@ int batch_command(const core::LoadedConverter &converter, core::BatchOptions opt
         });
         summary = runner.run(plan);
     }
+    created_folders.remove_empty();
     reporter.batch_finished(summary);
 
     if (options.report_json) {

@@ -3,6 +3,7 @@
 #include "decoder.hpp"
 #include "mp4_compatibility.hpp"
 
+#include <algorithm>
 #include <map>
 
 namespace sb::mp4 {
@@ -196,6 +197,13 @@ std::string describe_decisions(const InputMedia &input, const StreamPlan &plan, 
     }
     if (timecode) items.push_back("timecode → tmcd");
     return joined(items);
+}
+
+std::string overridden_quality_line(const StreamPlan &plan, const Mp4Settings &settings) {
+    const auto &typed = settings.video_flags_set;
+    const bool quality_typed = std::find(typed.begin(), typed.end(), "-q") != typed.end();
+    if (!plan.encodes_video() || !settings.video_bitrate || !quality_typed) return {};
+    return "-q ignored: -b sets a target bitrate instead of a quality";
 }
 
 std::string dropped_streams_line(const InputMedia &input, const StreamPlan &plan) {

@@ -57,6 +57,10 @@ StreamPlan plan_streams(const InputMedia &input, const Mp4Settings &settings);
 std::string describe_decisions(const InputMedia &input, const StreamPlan &plan, const Mp4Settings &settings,
                                const VideoEncoderChoice *video);
 
+// "-q ignored: -b sets a target bitrate instead of a quality" when both were
+// given and video is re-encoded, or "".
+std::string overridden_quality_line(const StreamPlan &plan, const Mp4Settings &settings);
+
 // "dropped 2 streams MP4 cannot hold: #2 data (tmcd), #3 subtitle hdmv_pgs_subtitle", or "".
 std::string dropped_streams_line(const InputMedia &input, const StreamPlan &plan);
 

@@ -65,6 +65,7 @@ public:
         job_.info(describe_decisions(input, plan, settings_, plan.encodes_video() ? &choice : nullptr));
         if (!plan.ignored_flags.empty())
             job_.warn("--mode copy: " + plan.ignored_flags + " ignored (nothing is re-encoded)");
+        if (const std::string line = overridden_quality_line(plan, settings_); !line.empty()) job_.warn(line);
         if (!hardware_warning.empty()) job_.warn(hardware_warning);
 
         const TagPolicy tags = settings_.strip_metadata   ? TagPolicy::drop_all
@@ -217,6 +218,7 @@ void describe_plan(const sb::sdk::Job &job, const Mp4Settings &settings) {
         job.info("--hw auto: a hardware encoder is tried first, " + choice.name + " if none opens");
     if (!plan.ignored_flags.empty())
         job.info("warning: --mode copy: " + plan.ignored_flags + " ignored (nothing is re-encoded)");
+    if (const std::string line = overridden_quality_line(plan, settings); !line.empty()) job.info("warning: " + line);
     if (const std::string line = dropped_streams_line(input, plan); !line.empty()) job.info(line);
 }
 

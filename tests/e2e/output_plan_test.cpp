@@ -82,6 +82,20 @@ TEST_F(OutputPlan, SameNameFromTwoFoldersKeepsTheirStructureWithRecursive) {
     EXPECT_EQ(tree(at("out")), (std::vector<std::string>{"a/", "a/x.mp4", "b/", "b/x.mp4"}));
 }
 
+TEST_F(OutputPlan, FoldersCreatedForOutputsThatAllFailedAreRemoved) {
+    auto spec = small_clip(1.0);
+    spec.audio_codec = "pcm_s16le"; // --mode copy cannot put PCM into MP4: fails in the converter
+    input("pcm.mov", spec);
+    fs::create_directories(at("kept"));
+    const auto r = sb({"mp4", "--mode", "copy", "-o", "out/day1", "pcm.mov"});
+    EXPECT_EQ(r.exit_code, 1) << describe(r);
+    EXPECT_TRUE(contains(r.err, "pcm_s16le")) << r.err;
+    EXPECT_FALSE(fs::exists(at("out"))) << "an empty output folder tree was left behind";
+    const auto kept = sb({"mp4", "--mode", "copy", "-o", "kept", "pcm.mov"});
+    EXPECT_EQ(kept.exit_code, 1) << describe(kept);
+    EXPECT_TRUE(fs::is_directory(at("kept"))) << "a folder that existed before stays";
+}
+
 TEST_F(OutputPlan, FlatWithoutOutIsAUsageError) {
     clip("a.mov");
     const auto r = sb({"mp4", "-f", "a.mov"});

@@ -193,6 +193,19 @@ TEST_F(Mp4Convert, BitrateOptionSetsTheVideoBitrate) {
     EXPECT_GT(high, mid * 1.8);
 }
 
+TEST_F(Mp4Convert, QualityGivenWithBitrateIsIgnoredWithAWarning) {
+    MediaSpec spec;
+    spec.duration = 0.5;
+    const auto in = make("clip.mov", spec);
+    host_.set_option("bitrate", "500k");
+    host_.set_option("quality", "18");
+    host_.set_option("preset", "ultrafast");
+    ASSERT_EQ(convert(in, file("out.mp4")), SB_STATUS_OK) << host_.error();
+    ASSERT_EQ(host_.warnings().size(), 1u);
+    EXPECT_EQ(host_.warnings()[0], "-q ignored: -b sets a target bitrate instead of a quality");
+    EXPECT_EQ(probe_media(file("out.mp4")).first("video")->codec_name, "h264");
+}
+
 TEST_F(Mp4Convert, Mp3AudioOption) {
     MediaSpec spec;
     spec.duration = 0.5;

@@ -1,0 +1,33 @@
+#include <sb/core/output_folders.hpp>
+
+#include <algorithm>
+#include <set>
+#include <system_error>
+
+namespace sb::core {
+
+namespace fs = std::filesystem;
+
+CreatedOutputFolders::CreatedOutputFolders(const BatchPlan &plan) {
+    std::set<fs::path> missing;
+    for (const auto &job : plan.jobs) {
+        if (job.action != PlannedAction::convert || job.output.empty()) continue;
+        std::error_code ec;
+        for (fs::path dir = job.output.parent_path(); !dir.empty() && !fs::exists(dir, ec); dir = dir.parent_path()) {
+            if (!missing.insert(dir).second || dir == dir.parent_path()) break;
+        }
+    }
+    folders_.assign(missing.begin(), missing.end());
+    // A child's path is longer than its parent's: longest first empties children first.
+    std::sort(folders_.begin(), folders_.end(),
+              [](const fs::path &a, const fs::path &b) { return a.native().size() > b.native().size(); });
+}
+
+void CreatedOutputFolders::remove_empty() const noexcept {
+    for (const auto &dir : folders_) {
+        std::error_code ec;
+        if (fs::is_directory(dir, ec) && fs::is_empty(dir, ec) && !ec) fs::remove(dir, ec);
+    }
+}
+
+} // namespace sb::core
