@@ -46,10 +46,20 @@ std::optional<std::string> check_trusted(const fs::path &library) {
 }
 
 // Boost.DLL's error codes are generic; the text carries dlerror()'s message.
-std::string load_error_text(const std::exception &e) {
+// The loader's own reason ("file too short", "undefined symbol: x"): Boost.DLL
+// wraps dlerror() as "...load() failed (dlerror system message: <file>: <why>):
+// <errno text>", and that errno text is stale, not the cause.
+std::string load_error_text(const std::exception &e, const fs::path &library) {
     std::string text = e.what();
     std::replace(text.begin(), text.end(), '\n', ' ');
-    return text;
+    const std::string marker = "(dlerror system message: ";
+    const auto start = text.find(marker);
+    const auto end = text.rfind(')');
+    if (start == std::string::npos || end == std::string::npos || end < start) return text;
+    std::string reason = text.substr(start + marker.size(), end - start - marker.size());
+    const std::string prefix = library.string() + ": ";
+    if (reason.rfind(prefix, 0) == 0) reason.erase(0, prefix.size());
+    return reason;
 }
 
 } // namespace
@@ -91,7 +101,7 @@ void PluginRegistry::load_file(const fs::path &library) {
     try {
         lib.load(boost::dll::fs::path(library), mode);
     } catch (const std::exception &e) {
-        return reject(fmt::format("cannot load: {}", load_error_text(e)));
+        return reject(fmt::format("cannot load: {}", load_error_text(e, library)));
     }
     if (!lib.has(SB_PLUGIN_ENTRY_SYMBOL))
         return reject(fmt::format("not an sb plugin: no '{}' symbol", SB_PLUGIN_ENTRY_SYMBOL));
