@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 #include <system_error>
+#include <vector>
 
 namespace sb::core {
 
@@ -45,27 +46,42 @@ bool same_file(const fs::path &a, const fs::path &b) {
     return fs::equivalent(a, b, ec) && !ec;
 }
 
+// Each usable input's paths, resolved once (file_key walks the file system);
+// index-aligned with inputs.files, empty for inputs with a problem.
+struct ResolvedPaths {
+    std::string input_key;
+    fs::path output;
+    std::string output_key;
+};
+
+std::vector<ResolvedPaths> resolve_paths(const CollectedInputs &inputs, const PlanOptions &options) {
+    std::vector<ResolvedPaths> resolved(inputs.files.size());
+    for (std::size_t i = 0; i < inputs.files.size(); ++i) {
+        const auto &in = inputs.files[i];
+        if (!in.problem.empty()) continue;
+        resolved[i].input_key = file_key(in.path);
+        resolved[i].output = output_for(in, options);
+        resolved[i].output_key = file_key(resolved[i].output);
+    }
+    return resolved;
+}
+
 // A file a folder scan found that is the output of another input (clip.mp4 next
 // to clip.mov after an earlier run without -o) is that run's result, not
 // material: converting it again would refuse to overwrite itself, and clip.mov
 // would refuse to overwrite "another input". Files named explicitly stay inputs.
-std::set<std::string> earlier_outputs(const CollectedInputs &inputs, const PlanOptions &options) {
+std::set<std::string> earlier_outputs(const CollectedInputs &inputs, const std::vector<ResolvedPaths> &resolved) {
     std::map<std::string, std::size_t> producers; // output key -> how many inputs write it
-    std::map<std::string, std::string> own_output; // input key -> its own output key
-    for (const auto &in : inputs.files) {
-        if (!in.problem.empty()) continue;
-        const std::string out = file_key(output_for(in, options));
-        ++producers[out];
-        own_output[file_key(in.path)] = out;
-    }
+    for (std::size_t i = 0; i < inputs.files.size(); ++i)
+        if (inputs.files[i].problem.empty()) ++producers[resolved[i].output_key];
     std::set<std::string> found;
-    for (const auto &in : inputs.files) {
+    for (std::size_t i = 0; i < inputs.files.size(); ++i) {
+        const auto &in = inputs.files[i];
         if (!in.problem.empty() || in.named_explicitly) continue;
-        const std::string key = file_key(in.path);
-        const auto it = producers.find(key);
+        const auto it = producers.find(resolved[i].input_key);
         if (it == producers.end()) continue;
-        const std::size_t by_itself = own_output[key] == key ? 1 : 0;
-        if (it->second > by_itself) found.insert(key);
+        const std::size_t by_itself = resolved[i].output_key == resolved[i].input_key ? 1 : 0;
+        if (it->second > by_itself) found.insert(resolved[i].input_key);
     }
     return found;
 }
@@ -74,14 +90,17 @@ std::set<std::string> earlier_outputs(const CollectedInputs &inputs, const PlanO
 
 BatchPlan plan_batch(const CollectedInputs &inputs, const PlanOptions &options) {
     BatchPlan plan;
-    const std::set<std::string> ignored = earlier_outputs(inputs, options);
+    const std::vector<ResolvedPaths> resolved = resolve_paths(inputs, options);
+    const std::set<std::string> ignored = earlier_outputs(inputs, resolved);
+    auto is_ignored = [&](std::size_t i) { return inputs.files[i].problem.empty() && ignored.count(resolved[i].input_key); };
     std::set<std::string> input_paths;
-    for (const auto &in : inputs.files)
-        if (in.problem.empty() && !ignored.count(file_key(in.path))) input_paths.insert(file_key(in.path));
+    for (std::size_t i = 0; i < inputs.files.size(); ++i)
+        if (inputs.files[i].problem.empty() && !is_ignored(i)) input_paths.insert(resolved[i].input_key);
 
     std::map<std::string, std::size_t> by_output; // output path -> first job using it
-    for (const auto &in : inputs.files) {
-        if (in.problem.empty() && ignored.count(file_key(in.path))) continue;
+    for (std::size_t i = 0; i < inputs.files.size(); ++i) {
+        const auto &in = inputs.files[i];
+        if (is_ignored(i)) continue;
         PlannedJob job;
         job.input = in;
         if (!in.problem.empty()) {
@@ -90,7 +109,7 @@ BatchPlan plan_batch(const CollectedInputs &inputs, const PlanOptions &options) 
             plan.jobs.push_back(std::move(job));
             continue;
         }
-        job.output = output_for(in, options);
+        job.output = resolved[i].output;
         job.output_display = display_path(job.output);
 
         std::error_code ec;
@@ -99,7 +118,7 @@ BatchPlan plan_batch(const CollectedInputs &inputs, const PlanOptions &options) 
         if (writes_itself) {
             job.action = PlannedAction::fail;
             job.reason = fmt::format("output {} would overwrite the input; use -o DIR to write elsewhere", job.output_display);
-        } else if (input_paths.count(file_key(job.output))) {
+        } else if (input_paths.count(resolved[i].output_key)) {
             job.action = PlannedAction::fail;
             job.reason = fmt::format("output {} is another input of this batch; refusing to overwrite it", job.output_display);
         } else if (fs::is_directory(out_status)) {
@@ -125,7 +144,7 @@ BatchPlan plan_batch(const CollectedInputs &inputs, const PlanOptions &options) 
         // Two inputs that map to one output are a usage error, whatever else
         // holds for them (an input mapped onto itself is refused on its own).
         const auto [it, inserted] = writes_itself ? std::pair{by_output.end(), true}
-                                                  : by_output.emplace(file_key(job.output), plan.jobs.size());
+                                                  : by_output.emplace(resolved[i].output_key, plan.jobs.size());
         if (!inserted) {
             const auto &first = plan.jobs[it->second];
             plan.usage_errors.push_back(fmt::format("{} and {} would both be written to {}", first.input.display,

@@ -9,12 +9,15 @@ namespace sb::core {
 namespace fs = std::filesystem;
 
 CreatedOutputFolders::CreatedOutputFolders(const BatchPlan &plan) {
-    std::set<fs::path> missing;
+    // Many outputs share a folder: each folder is looked at once, and a folder
+    // seen before means its parents were too.
+    std::set<fs::path> seen, missing;
     for (const auto &job : plan.jobs) {
         if (job.action != PlannedAction::convert || job.output.empty()) continue;
-        std::error_code ec;
-        for (fs::path dir = job.output.parent_path(); !dir.empty() && !fs::exists(dir, ec); dir = dir.parent_path()) {
-            if (!missing.insert(dir).second || dir == dir.parent_path()) break;
+        for (fs::path dir = job.output.parent_path(); !dir.empty() && seen.insert(dir).second; dir = dir.parent_path()) {
+            std::error_code ec;
+            if (fs::exists(dir, ec) || dir == dir.parent_path()) break;
+            missing.insert(dir);
         }
     }
     folders_.assign(missing.begin(), missing.end());

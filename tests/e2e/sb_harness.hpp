@@ -3,6 +3,7 @@
 #ifndef SB_E2E_SB_HARNESS_HPP
 #define SB_E2E_SB_HARNESS_HPP
 
+#include "run_output.hpp"
 #include "subprocess.hpp"
 
 #include <filesystem>
@@ -24,18 +25,6 @@ std::optional<std::filesystem::path> shared_dir();
 Command sb_command(std::vector<std::string> args, const std::filesystem::path &cwd);
 Completed run_sb(std::vector<std::string> args, const std::filesystem::path &cwd,
                  milliseconds timeout = milliseconds(120'000));
-
-// For assertion messages: exit code, stdout and stderr of a run.
-std::string describe(const Completed &run);
-
-std::vector<std::string> lines_of(const std::string &text);
-std::vector<std::string> lines_containing(const std::string &text, const std::string &needle);
-int count_of(const std::string &text, const std::string &needle);
-bool contains(const std::string &text, const std::string &needle);
-
-// The one-line result sb prints for a file: "ok         a.mov -> out/a.mp4 (0.3 s)",
-// "FAILED     a.mov: reason", "skipped    ...", "cancelled  ...".
-std::vector<std::string> result_lines(const std::string &err, const std::string &status_word);
 
 } // namespace sb::e2e
 

@@ -3,6 +3,7 @@
 #include "audio_test_util.hpp"
 
 #include "file_checks.hpp"
+#include "run_output.hpp"
 #include "subprocess.hpp"
 
 #include <fstream>
@@ -12,13 +13,8 @@ namespace {
 
 namespace fs = std::filesystem;
 using e2e::Completed;
-
-std::string describe(const Completed &r) {
-    return "exit code " + std::to_string(r.exit_code) + (r.timed_out ? " (timed out)" : "") + "\n--- stdout:\n" + r.out +
-           "--- stderr:\n" + r.err + "---";
-}
-
-bool contains(const std::string &text, const std::string &needle) { return text.find(needle) != std::string::npos; }
+using e2e::contains;
+using e2e::describe;
 
 class AudioSb : public ::testing::Test {
 protected:

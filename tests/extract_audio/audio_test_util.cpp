@@ -1,14 +1,13 @@
 #include "audio_test_util.hpp"
 
 #include "input_cache.hpp"
+#include "plugin_module.hpp"
 #include "subprocess.hpp"
 
 extern "C" {
 #include <libavformat/avformat.h>
 #include <libavutil/log.h>
 }
-
-#include <dlfcn.h>
 
 #include <cstdlib>
 #include <cstring>
@@ -30,28 +29,6 @@ const bool kQuietFfmpeg = [] {
     return true;
 }();
 
-const sb_plugin_desc *audio_plugin() {
-    static const sb_plugin_desc *plugin = []() -> const sb_plugin_desc * {
-        void *handle = dlopen(SB_AUDIO_PLUGIN_PATH, RTLD_NOW | RTLD_LOCAL);
-        if (handle == nullptr) {
-            ADD_FAILURE() << "dlopen(" << SB_AUDIO_PLUGIN_PATH << "): " << dlerror();
-            return nullptr;
-        }
-        const auto *entry = static_cast<const sb_plugin_entry_t *>(dlsym(handle, SB_PLUGIN_ENTRY_SYMBOL));
-        if (entry == nullptr) {
-            ADD_FAILURE() << "no " << SB_PLUGIN_ENTRY_SYMBOL << " in " << SB_AUDIO_PLUGIN_PATH;
-            return nullptr;
-        }
-        sb_host_info host{};
-        host.struct_size = sizeof host;
-        host.abi_major = SB_ABI_VERSION_MAJOR;
-        host.abi_minor = SB_ABI_VERSION_MINOR;
-        host.host_version = "tests";
-        return entry->get_plugin(&host);
-    }();
-    return plugin;
-}
-
 struct InputCloser {
     void operator()(AVFormatContext *ctx) const noexcept { avformat_close_input(&ctx); }
 };
@@ -59,12 +36,8 @@ struct InputCloser {
 } // namespace
 
 const sb_converter_desc *audio_converter() {
-    const sb_plugin_desc *plugin = audio_plugin();
-    if (plugin == nullptr) return nullptr;
-    for (uint32_t i = 0; i < plugin->converter_count; ++i)
-        if (std::strcmp(plugin->converters[i]->name, "audio") == 0) return plugin->converters[i];
-    ADD_FAILURE() << "extract_audio has no 'audio' converter";
-    return nullptr;
+    static const sb_plugin_desc *plugin = plugin_of(plugin_entry_in(SB_AUDIO_PLUGIN_PATH));
+    return converter_named(plugin, "audio");
 }
 
 const sb_option_desc *audio_option(const std::string &name) {

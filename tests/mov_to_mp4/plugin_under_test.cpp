@@ -1,47 +1,17 @@
 #include "plugin_under_test.hpp"
 
-#include <gtest/gtest.h>
-
-#include <cstring>
-#include <string>
-
-#include <dlfcn.h>
+#include "plugin_module.hpp"
 
 namespace sb::test {
 
 const sb_plugin_entry_t *mp4_plugin_entry() {
-    static const sb_plugin_entry_t *entry = [] () -> const sb_plugin_entry_t * {
-        void *handle = dlopen(SB_MP4_PLUGIN_PATH, RTLD_NOW | RTLD_LOCAL);
-        if (handle == nullptr) {
-            ADD_FAILURE() << "dlopen(" << SB_MP4_PLUGIN_PATH << "): " << dlerror();
-            return nullptr;
-        }
-        void *symbol = dlsym(handle, SB_PLUGIN_ENTRY_SYMBOL);
-        if (symbol == nullptr) ADD_FAILURE() << "no " << SB_PLUGIN_ENTRY_SYMBOL << " in " << SB_MP4_PLUGIN_PATH;
-        return static_cast<const sb_plugin_entry_t *>(symbol);
-    }();
+    static const sb_plugin_entry_t *entry = plugin_entry_in(SB_MP4_PLUGIN_PATH);
     return entry;
 }
 
-const sb_plugin_desc *mp4_plugin() {
-    const sb_plugin_entry_t *entry = mp4_plugin_entry();
-    if (entry == nullptr) return nullptr;
-    sb_host_info host{};
-    host.struct_size = sizeof host;
-    host.abi_major = SB_ABI_VERSION_MAJOR;
-    host.abi_minor = SB_ABI_VERSION_MINOR;
-    host.host_version = "tests";
-    return entry->get_plugin(&host);
-}
+const sb_plugin_desc *mp4_plugin() { return plugin_of(mp4_plugin_entry()); }
 
-const sb_converter_desc *mp4_converter() {
-    const sb_plugin_desc *plugin = mp4_plugin();
-    if (plugin == nullptr) return nullptr;
-    for (uint32_t i = 0; i < plugin->converter_count; ++i)
-        if (std::strcmp(plugin->converters[i]->name, "mp4") == 0) return plugin->converters[i];
-    ADD_FAILURE() << "plugin has no 'mp4' converter";
-    return nullptr;
-}
+const sb_converter_desc *mp4_converter() { return converter_named(mp4_plugin(), "mp4"); }
 
 } // namespace sb::test
 

@@ -3,6 +3,7 @@
 // its options and runs its conversion. This is the promise "a plugin built
 // against ABI 1.0 keeps loading in every 1.x host" (ADR-001).
 #include "file_checks.hpp"
+#include "run_output.hpp"
 #include "subprocess.hpp"
 #include "temp_dir.hpp"
 
@@ -19,13 +20,8 @@ namespace {
 
 namespace fs = std::filesystem;
 using e2e::Completed;
-
-std::string describe(const Completed &r) {
-    return "exit code " + std::to_string(r.exit_code) + (r.timed_out ? " (timed out)" : "") + "\n--- stdout:\n" + r.out +
-           "--- stderr:\n" + r.err + "---";
-}
-
-bool contains(const std::string &text, const std::string &needle) { return text.find(needle) != std::string::npos; }
+using e2e::contains;
+using e2e::describe;
 
 class Abi10Plugin : public ::testing::Test {
 protected:
